@@ -1,0 +1,1 @@
+"""Nova's HTTP front ends; ``nova.api.openstack`` serves the Compute API."""

@@ -1,0 +1,25 @@
+"""Every URL of the Compute API v2.1: path -> {METHOD: handler}.
+
+Paths are relative to ``/v2.1`` (an optional ``/{project_id}`` segment
+may precede them). ``{name}`` segments are passed to the handler as
+keyword arguments of that name.
+"""
+
+from nova.api.openstack.compute import flavors
+from nova.api.openstack.compute import hypervisors
+from nova.api.openstack.compute import servers
+from nova.api.openstack.compute import services
+
+ROUTE_TABLE = (
+    ('/flavors', {'GET': flavors.index, 'POST': flavors.create}),
+    ('/flavors/detail', {'GET': flavors.detail}),
+    ('/flavors/{flavor_id}', {'GET': flavors.show,
+                              'DELETE': flavors.delete}),
+    ('/os-hypervisors', {'GET': hypervisors.index}),
+    ('/os-hypervisors/detail', {'GET': hypervisors.detail}),
+    ('/os-services', {'GET': services.index}),
+    ('/servers', {'GET': servers.index, 'POST': servers.create}),
+    ('/servers/detail', {'GET': servers.detail}),
+    ('/servers/{server_id}', {'GET': servers.show,
+                              'DELETE': servers.delete}),
+)

@@ -1,0 +1,264 @@
+"""/servers: list, show, create and delete servers."""
+
+import secrets
+
+from oslo_utils import strutils
+from oslo_utils import timeutils
+import webob.exc
+
+from nova.api.openstack import api_version_request as avr
+from nova.api.openstack import common
+from nova.api.openstack.compute.schemas import servers as schemas
+from nova.api.openstack.compute.views import servers as views
+from nova.api.openstack import wsgi
+from nova.api import validation
+from nova.compute import api as compute_api
+from nova import exception
+from nova.i18n import _
+from nova import objects
+from nova.policies import servers as policies
+
+SHOW_ATTRS = ['flavor', 'info_cache', 'metadata', 'system_metadata',
+              'tags', 'fault']
+LIST_ATTRS = ['flavor', 'info_cache', 'metadata', 'system_metadata',
+              'tags']
+# Query parameters passed to compute_api.get_all as they are.
+_PASSED_FILTERS = ('name', 'image', 'flavor', 'reservation_id', 'uuid')
+
+
+def server_response_schemas(wrap):
+    """Declare ``wrap(server schema)`` for each server view version."""
+    def decorator(func):
+        for schema, low, high in schemas.SERVER_VERSIONS:
+            func = validation.response_body_schema(
+                wrap(schema), low, high)(func)
+        return func
+    return decorator
+
+
+def _view_options(req, instances, show=False):
+    ctx = req.context
+    opts = views.ServerViewOptions(
+        extended_attrs=ctx.can(policies.EXTENDED_ATTRIBUTES, fatal=False),
+        flavor_extra_specs=ctx.can(policies.SHOW_FLAVOR_EXTRA_SPECS,
+                                   fatal=False))
+    if avr.allow_host_status(req) and ctx.can(policies.SHOW_HOST_STATUS,
+                                              fatal=False):
+        opts.host_status = _host_statuses(ctx, instances)
+    if show:
+        opts.server_groups = {}
+    return opts
+
+
+def _host_statuses(ctx, instances):
+    host_api = compute_api.HostAPI()
+    statuses = {}
+    for host in {common.field(i, 'host') for i in instances}:
+        if not host:
+            continue
+        try:
+            service = host_api.service_get_by_compute_host(ctx, host)
+        except exception.NotFound:
+            statuses[host] = 'UNKNOWN'
+            continue
+        if not host_api.service_is_up(service):
+            statuses[host] = 'DOWN'
+        elif service.disabled:
+            statuses[host] = 'MAINTENANCE'
+        else:
+            statuses[host] = 'UP'
+    return statuses
+
+
+def _search_opts(req, all_tenants):
+    ctx = req.context
+    opts = {}
+    for name in _PASSED_FILTERS:
+        value = common.last_value(req, name)
+        if value is not None:
+            opts[name] = value
+    if not all_tenants:
+        opts['project_id'] = ctx.project_id
+    if ctx.is_admin and common.last_value(req, 'host'):
+        opts['host'] = common.last_value(req, 'host')
+    deleted = common.last_value(req, 'deleted')
+    if ctx.is_admin and deleted and strutils.bool_from_string(deleted):
+        opts['deleted'] = True
+    since = common.last_value(req, 'changes-since')
+    if since:
+        opts['changes-since'] = timeutils.parse_isotime(since)
+    statuses = req.GET.getall('status')
+    if statuses:
+        vm_states = common.vm_states_from_status(statuses)
+        if not vm_states and avr.reject_invalid_status_filter(req):
+            raise webob.exc.HTTPBadRequest(
+                explanation=_('Invalid status value'))
+        opts['vm_state'] = vm_states
+    return opts
+
+
+def _list(req, rule, all_tenants_rule, expected_attrs):
+    ctx = req.context
+    ctx.can(rule, target={'project_id': ctx.project_id})
+    all_tenants = common.is_all_tenants(req.GET.dict_of_lists())
+    if all_tenants:
+        ctx.can(all_tenants_rule)
+    search_opts = _search_opts(req, all_tenants)
+    if 'vm_state' in search_opts and not search_opts['vm_state']:
+        return []
+    limit, marker = common.get_limit_and_marker(req)
+    sort_keys = req.GET.getall('sort_key') or None
+    sort_dirs = req.GET.getall('sort_dir') or None
+    try:
+        return compute_api.API().get_all(
+            ctx, search_opts=search_opts, limit=limit, marker=marker,
+            sort_keys=sort_keys, sort_dirs=sort_dirs,
+            expected_attrs=expected_attrs)
+    except (exception.MarkerNotFound, exception.InvalidSortKey,
+            exception.Invalid) as exc:
+        raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
+
+
+@wsgi.expected_errors(400)
+@wsgi.policies(policies.INDEX, policies.INDEX_ALL_TENANTS)
+@validation.query_schema(schemas.index_query, '2.1', '2.74')
+@validation.query_schema(schemas.index_query_v275, '2.75')
+@validation.response_body_schema(schemas.index_response)
+def index(req):
+    instances = _list(req, policies.INDEX, policies.INDEX_ALL_TENANTS, [])
+    return views.index_list(req, list(instances))
+
+
+@wsgi.expected_errors(400)
+@wsgi.policies(policies.DETAIL, policies.DETAIL_ALL_TENANTS)
+@validation.query_schema(schemas.index_query, '2.1', '2.74')
+@validation.query_schema(schemas.index_query_v275, '2.75')
+@server_response_schemas(schemas.detail_response)
+def detail(req):
+    instances = list(_list(req, policies.DETAIL, policies.DETAIL_ALL_TENANTS,
+                           LIST_ATTRS))
+    return views.detail_list(req, instances,
+                             _view_options(req, instances))
+
+
+def _get(ctx, server_id, expected_attrs):
+    try:
+        return compute_api.API().get(ctx, server_id,
+                                     expected_attrs=expected_attrs)
+    except exception.InstanceNotFound as exc:
+        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+
+
+@wsgi.expected_errors(404)
+@wsgi.policies(policies.SHOW)
+@validation.query_schema(schemas.show_query, '2.1', '2.74')
+@validation.query_schema(schemas.show_query_v275, '2.75')
+@server_response_schemas(schemas.show_response)
+def show(req, server_id):
+    ctx = req.context
+    instance = _get(ctx, server_id, SHOW_ATTRS)
+    ctx.can(policies.SHOW, target={'project_id': instance.project_id})
+    opts = _view_options(req, [instance], show=True)
+    return {'server': views.show(req, instance, opts)}
+
+
+def _requested_networks(networks):
+    """'auto' / 'none' as is; a list as NetworkRequest-style dicts."""
+    if networks is None or isinstance(networks, str):
+        return networks
+    requested = []
+    for net in networks:
+        requested.append({'network_id': net.get('uuid'),
+                          'port_id': net.get('port'),
+                          'address': net.get('fixed_ip')})
+    return requested
+
+
+def _flavor(ctx, flavor_ref):
+    flavor_id = str(flavor_ref).rstrip('/').split('/')[-1]
+    try:
+        return objects.Flavor.get_by_flavor_id(ctx, flavor_id)
+    except exception.FlavorNotFound as exc:
+        raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
+
+
+def _counts(server):
+    min_count = int(server.get('min_count', 1))
+    max_count = int(server.get('max_count', min_count))
+    if min_count > max_count:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('min_count must be <= max_count'))
+    return min_count, max_count
+
+
+def _create_kwargs(req, server):
+    min_count, max_count = _counts(server)
+    return {
+        'name': server['name'],
+        'min_count': min_count,
+        'max_count': max_count,
+        'metadata': server.get('metadata', {}),
+        'requested_networks': _requested_networks(server.get('networks')),
+        'description': server.get('description'),
+        'key_name': server.get('key_name'),
+        'availability_zone': server.get('availability_zone'),
+        'user_data': server.get('user_data'),
+        'return_reservation_id': strutils.bool_from_string(
+            server.get('return_reservation_id', False)),
+    }
+
+
+@wsgi.response(202)
+@wsgi.expected_errors((400, 403, 409))
+@wsgi.policies(policies.CREATE)
+@validation.schema(schemas.create, '2.1', '2.18')
+@validation.schema(schemas.create_v219, '2.19', '2.36')
+@validation.schema(schemas.create_v237, '2.37')
+@validation.response_body_schema(schemas.create_response)
+def create(req, body):
+    ctx = req.context
+    server = body['server']
+    ctx.can(policies.CREATE, target={'project_id': ctx.project_id,
+                                     'user_id': ctx.user_id})
+    flavor = _flavor(ctx, server['flavorRef'])
+    kwargs = _create_kwargs(req, server)
+    image_href = server.get('imageRef', '')
+    try:
+        instances, reservation_id = compute_api.API().create(
+            ctx, flavor, image_href, **kwargs)
+    except exception.OverQuota as exc:
+        raise webob.exc.HTTPForbidden(explanation=exc.format_message())
+    except (exception.Invalid, exception.NotFound,
+            exception.FlavorDiskSmallerThanImage,
+            exception.FlavorMemoryTooSmall) as exc:
+        raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
+    except exception.Conflict as exc:
+        raise webob.exc.HTTPConflict(explanation=exc.format_message())
+    if kwargs['return_reservation_id']:
+        return {'reservation_id': reservation_id}
+    instance = instances[0]
+    admin_pass = server.get('adminPass') or secrets.token_urlsafe(9)
+    disk_config = server.get('OS-DCF:diskConfig', 'MANUAL')
+    body = views.create(req, instance, admin_pass, disk_config)
+    location = common.self_href(req, 'servers', instance.uuid)
+    return wsgi.ResponseObject(body, headers={'Location': location})
+
+
+@wsgi.response(204)
+@wsgi.expected_errors((404, 409))
+@wsgi.policies(policies.DELETE)
+@validation.query_schema(schemas.delete_query, '2.1', '2.74')
+@validation.query_schema(schemas.delete_query_v275, '2.75')
+@validation.response_body_schema(schemas.delete_response)
+def delete(req, server_id):
+    ctx = req.context
+    instance = _get(ctx, server_id, None)
+    ctx.can(policies.DELETE, target={'project_id': instance.project_id,
+                                     'user_id': instance.user_id})
+    try:
+        compute_api.API().delete(ctx, instance)
+    except exception.InstanceNotFound as exc:
+        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+    except (exception.InstanceInvalidState, exception.Conflict) as exc:
+        raise webob.exc.HTTPConflict(explanation=exc.format_message())
+    return None

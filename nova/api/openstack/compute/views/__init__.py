@@ -1,0 +1,1 @@
+"""Builders that turn objects into API response dictionaries."""

@@ -1,0 +1,195 @@
+"""Placement run in-process from the openstack-placement library.
+
+``make_app(url)`` builds the real placement WSGI application on its own
+``oslo_config.cfg.ConfigOpts`` (never Nova's ``CONF``), with its database at
+``url`` upgraded to the latest schema and ``[api] auth_strategy = noauth2``
+(a request's ``X-Auth-Token: admin`` makes it an admin). ``serve(app, host,
+port)`` runs any WSGI app on a threaded cheroot server in a daemon thread.
+
+One database per process at a time
+----------------------------------
+The placement library keeps its database handle in one module-level
+enginefacade transaction context (``placement.db_api``), which every
+placement query is decorated with, and its ``configure()`` only works once
+per process. So each ``make_app()`` builds a fresh enginefacade factory for
+its URL and swaps it into that context with ``patch_factory()`` (a public
+oslo.db hook), and forgets placement's "traits/resource classes already
+synced" flags so the new database gets its standard rows. The most recent
+``make_app()`` owns the database: an older app still being served answers
+503 rather than silently reading and writing the newer database. Tests make
+one placement after another; the all-in-one makes one.
+"""
+
+import threading
+import urllib.parse
+
+from cheroot import wsgi as cheroot_wsgi
+from oslo_config import cfg
+from oslo_db.sqlalchemy import enginefacade
+from oslo_log import log as logging
+from placement import conf as placement_conf
+from placement.db.sqlalchemy import migration
+from placement import db_api
+from placement import deploy
+from placement.objects import resource_class
+from placement.objects import trait
+from placement import policy as placement_policy
+import webob.exc
+
+LOG = logging.getLogger(__name__)
+
+# Serialises make_app(): swapping the database and upgrading the schema.
+_LOCK = threading.Lock()
+# The PlacementApp that currently owns placement's database handle.
+_active = None
+
+
+def sqlite_url(path):
+    """Return the SQLAlchemy URL of the SQLite database file at ``path``."""
+    return 'sqlite:///' + path
+
+
+class PlacementApp:
+    """The placement WSGI application bound to one database.
+
+    Call it as any WSGI app. ``conf`` is placement's own configuration and
+    ``connection_url`` its database. ``dispose()`` closes the database
+    connections (do it after the server stopped; needed before a test drops
+    a MySQL/PostgreSQL database) and makes further requests answer 503.
+    """
+
+    def __init__(self, app, conf, manager, connection_url):
+        self._app = app
+        self._manager = manager
+        self.conf = conf
+        self.connection_url = connection_url
+
+    @property
+    def active(self):
+        """True while this app owns placement's database handle."""
+        return _active is self
+
+    def __call__(self, environ, start_response):
+        if not self.active:
+            error = webob.exc.HTTPServiceUnavailable(
+                explanation='This placement app was released or replaced '
+                            'by a later make_app() in this process.')
+            return error(environ, start_response)
+        return self._app(environ, start_response)
+
+    def dispose(self):
+        """Release the database connections; idempotent."""
+        global _active
+        with _LOCK:
+            if _active is self:
+                _active = None
+        self._manager.dispose_pool()
+
+
+def _make_conf(connection_url):
+    conf = cfg.ConfigOpts()
+    placement_conf.register_opts(conf)
+    # NOTE: the connection option is required, so it has to be known before
+    # the command line is parsed; no config files or directories are read so
+    # the host's /etc/placement cannot leak into an embedded placement.
+    conf.set_default('connection', connection_url,
+                     group='placement_database')
+    conf([], project='placement', default_config_files=[],
+         default_config_dirs=[])
+    conf.set_override('auth_strategy', 'noauth2', group='api')
+    return conf
+
+
+def _database_options(conf):
+    options = dict(conf.placement_database.items())
+    # Placement's own option, not an enginefacade one.
+    options.pop('sync_on_startup', None)
+    return options
+
+
+def _forget_synced_state():
+    # NOTE: placement remembers per process that it has written the standard
+    # traits and resource classes; a new database needs them written again.
+    trait._TRAITS_SYNCED = False
+    resource_class._RESOURCE_CLASSES_SYNCED = False
+    # Policy rules are cached per process too; rebuild them from this conf.
+    placement_policy.reset()
+
+
+def make_app(connection_url):
+    """Return a ``PlacementApp`` for the database at ``connection_url``.
+
+    ``connection_url`` is an SQLAlchemy URL: ``sqlite:////path/file.db``
+    (see ``sqlite_url()``), ``mysql+pymysql://...`` or
+    ``postgresql+psycopg2://...``; the database must exist (SQLite creates
+    its file). Its schema is upgraded to head and the standard traits and
+    resource classes are written. Callable many times in one process; the
+    newest app owns the database (see the module docstring).
+
+    Raises oslo_db exceptions when the database cannot be reached.
+    """
+    global _active
+    conf = _make_conf(connection_url)
+    manager = enginefacade.transaction_context()
+    manager.configure(**_database_options(conf))
+    with _LOCK:
+        db_api.placement_context_manager.patch_factory(manager)
+        _forget_synced_state()
+        migration.upgrade('head')
+        app = PlacementApp(deploy.loadapp(conf), conf, manager,
+                           connection_url)
+        _active = app
+    LOG.info('Placement app ready on %s',
+             _redact(connection_url))
+    return app
+
+
+def _redact(url):
+    parts = urllib.parse.urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(':' + parts.password + '@', ':***@')
+        parts = parts._replace(netloc=netloc)
+    return urllib.parse.urlunsplit(parts)
+
+
+# -- serving -----------------------------------------------------------------
+# NOTE: a generic helper kept here until a shared nova.wsgi module exists.
+
+class ServedApp:
+    """A WSGI app being served; ``url`` is its base URL, ``stop()`` ends it."""
+
+    def __init__(self, server, thread, host, port):
+        self._server = server
+        self._thread = thread
+        self.host = host
+        self.port = port
+        self.url = 'http://%s:%d' % (_url_host(host), port)
+
+    def stop(self):
+        """Stop accepting, finish requests in flight and join; idempotent."""
+        if self._thread is None:
+            return
+        self._server.stop()
+        self._thread.join()
+        self._thread = None
+
+
+def _url_host(host):
+    return '[%s]' % host if ':' in host else host
+
+
+def serve(app, host='127.0.0.1', port=0, numthreads=16):
+    """Serve ``app`` with a threaded cheroot server in a daemon thread.
+
+    ``port=0`` picks a free port. Returns a ``ServedApp`` once the socket
+    listens, so requests to ``.url`` can be made right away. Raises
+    ``OSError`` when the address cannot be bound.
+    """
+    server = cheroot_wsgi.Server((host, port), app, numthreads=numthreads,
+                                 server_name='nova-builtin')
+    server.prepare()
+    bound_host, bound_port = server.bind_addr[:2]
+    thread = threading.Thread(target=server.serve, daemon=True,
+                              name='wsgi-%s:%d' % (bound_host, bound_port))
+    thread.start()
+    return ServedApp(server, thread, bound_host, bound_port)

@@ -1,0 +1,1 @@
+"""nova-compute and the API's compute front end."""

@@ -1,0 +1,363 @@
+"""The compute front end the REST API calls: create, show, list, delete.
+
+It runs in nova-api with direct access to the API database and, through
+``target_cell``, to the cell databases. Building is handed to the
+conductor; deleting a built instance to its compute host.
+"""
+
+import functools
+import threading
+
+from oslo_log import log as logging
+from oslo_utils import uuidutils
+
+import nova.conf
+from nova.compute import instance_list
+from nova.compute import power_state
+from nova.compute import rpcapi as compute_rpcapi
+from nova.compute import task_states
+from nova.compute import vm_states
+from nova.conductor import rpcapi as conductor_rpcapi
+from nova import context as nova_context
+from nova import exception
+from nova.image import glance
+from nova import objects
+from nova.scheduler.client import report
+from nova.servicegroup import api as servicegroup_api
+from nova import utils
+
+CONF = nova.conf.CONF
+LOG = logging.getLogger(__name__)
+
+MULTI_NAME_TEMPLATE = '%(name)s-%(count)d'
+
+
+class CellCache(object):
+    """Cell mappings, read once and re-read when asked for a cell that
+    is not known yet."""
+
+    def __init__(self):
+        self._cells = None
+        self._lock = threading.Lock()
+
+    def all(self, context, refresh=False):
+        with self._lock:
+            if self._cells is None or refresh:
+                self._cells = list(objects.CellMappingList.get_all(
+                    nova_context.get_admin_context()))
+            return list(self._cells)
+
+
+CELLS = CellCache()
+
+
+def _lazy(factory):
+    """A property built on first use (RPC clients need rpc.init())."""
+    attr = '_lazy_' + factory.__name__
+
+    @functools.wraps(factory)
+    def getter(self):
+        if not hasattr(self, attr):
+            setattr(self, attr, factory(self))
+        return getattr(self, attr)
+    return property(getter)
+
+
+class API(object):
+    """Server operations for nova-api."""
+
+    def __init__(self):
+        self.image_api = glance.API()
+        self.servicegroup_api = servicegroup_api.API()
+
+    @_lazy
+    def compute_task_api(self):
+        return conductor_rpcapi.ComputeTaskAPI()
+
+    @_lazy
+    def compute_rpcapi(self):
+        return compute_rpcapi.ComputeAPI()
+
+    @_lazy
+    def report_client(self):
+        return report.SchedulerReportClient()
+
+    # -- create -----------------------------------------------------------
+
+    def _get_flavor(self, context, flavor):
+        if isinstance(flavor, objects.Flavor):
+            return flavor
+        return objects.Flavor.get_by_flavor_id(context, flavor)
+
+    def _get_image(self, context, image_href):
+        image = self.image_api.get(context, image_href)
+        if image.get('status') != 'active':
+            raise exception.ImageNotActive(image_id=image_href)
+        return image
+
+    @staticmethod
+    def _check_flavor_fits_image(flavor, image):
+        image_size = int(image.get('size') or 0)
+        if flavor.root_gb and image_size > flavor.root_gb * 1024 ** 3:
+            raise exception.FlavorDiskSmallerThanImage(
+                flavor_size=flavor.root_gb * 1024 ** 3,
+                image_size=image_size)
+        min_disk = int(image.get('min_disk') or 0)
+        if flavor.root_gb and min_disk > flavor.root_gb:
+            raise exception.FlavorDiskSmallerThanImage(
+                flavor_size=flavor.root_gb * 1024 ** 3,
+                image_size=min_disk * 1024 ** 3)
+        if int(image.get('min_ram') or 0) > flavor.memory_mb:
+            raise exception.FlavorMemoryTooSmall()
+
+    @staticmethod
+    def _check_quota(context, max_count):
+        allowed = CONF.quota.instances
+        if allowed < 0:
+            return
+        used = objects.InstanceMappingList.count_by_project(
+            context, context.project_id)
+        if used + max_count > allowed:
+            raise exception.TooManyInstances(
+                overs='instances', req=max_count, used=used,
+                allowed=allowed)
+
+    def create(self, context, flavor, image_href, name=None, min_count=1,
+               max_count=1, metadata=None, requested_networks=None,
+               description=None, key_name=None, availability_zone=None,
+               user_data=None, return_reservation_id=False):
+        """Accept a request for servers and hand it to the conductor.
+
+        Returns ``(instances, reservation_id)``; the instances exist as
+        build requests in the API database when this returns.
+        """
+        flavor = self._get_flavor(context, flavor)
+        image = self._get_image(context, image_href)
+        self._check_flavor_fits_image(flavor, image)
+        max_count = max(max_count or min_count, min_count)
+        self._check_quota(context, max_count)
+        image_meta = objects.ImageMeta.from_image_dict(image)
+        reservation_id = 'r-' + uuidutils.generate_uuid()[:8]
+        build_requests, request_specs, instances = [], [], []
+        for index in range(max_count):
+            instance = self._new_instance(
+                context, flavor, image, name, index, max_count, metadata,
+                description, key_name, availability_zone, user_data,
+                reservation_id)
+            spec = objects.RequestSpec.from_components(
+                context, instance.uuid, image_meta, flavor, max_count,
+                context.project_id, context.user_id,
+                availability_zone=availability_zone)
+            spec.create()
+            build_request = objects.BuildRequest(
+                context=context, instance=instance,
+                instance_uuid=instance.uuid, project_id=context.project_id,
+                user_id=context.user_id, tags=[])
+            build_request.create()
+            objects.InstanceMapping(
+                context=context, instance_uuid=instance.uuid,
+                cell_mapping=None, project_id=context.project_id,
+                user_id=context.user_id, queued_for_delete=False).create()
+            build_requests.append(build_request)
+            request_specs.append(spec)
+            instances.append(instance)
+        self.compute_task_api.schedule_and_build_instances(
+            context, build_requests, request_specs,
+            requested_networks=requested_networks)
+        return instances, reservation_id
+
+    @staticmethod
+    def _new_instance(context, flavor, image, name, index, count, metadata,
+                      description, key_name, availability_zone, user_data,
+                      reservation_id):
+        display_name = name
+        if count > 1 and name:
+            display_name = MULTI_NAME_TEMPLATE % {'name': name,
+                                                  'count': index + 1}
+        system_metadata = {'image_%s' % k: str(v) for k, v in image.items()
+                           if k in ('disk_format', 'container_format',
+                                    'min_ram', 'min_disk', 'base_image_ref')
+                           and v is not None}
+        system_metadata['image_base_image_ref'] = image['id']
+        return objects.Instance(
+            context=context, uuid=uuidutils.generate_uuid(),
+            user_id=context.user_id, project_id=context.project_id,
+            display_name=display_name, display_description=description,
+            hostname=utils.sanitize_hostname(display_name or 'server'),
+            image_ref=image['id'], flavor=flavor,
+            instance_type_id=flavor.id, memory_mb=flavor.memory_mb,
+            vcpus=flavor.vcpus, root_gb=flavor.root_gb,
+            ephemeral_gb=flavor.ephemeral_gb,
+            vm_state=vm_states.BUILDING, task_state=task_states.SCHEDULING,
+            power_state=power_state.NOSTATE, launch_index=index,
+            reservation_id=reservation_id, metadata=dict(metadata or {}),
+            system_metadata=system_metadata, key_name=key_name,
+            availability_zone=availability_zone, user_data=user_data,
+            progress=0, locked=False, config_drive='', host=None,
+            node=None, launched_at=None, terminated_at=None,
+            access_ip_v4=None, access_ip_v6=None,
+            created_at=utils.utcnow(), updated_at=None, deleted=False,
+            tags=[], info_cache=[], root_device_name=None)
+
+    # -- read -------------------------------------------------------------
+
+    def _lookup(self, context, instance_id, expected_attrs=None):
+        """``(cell_mapping or None, instance)`` of ``instance_id``."""
+        if not uuidutils.is_uuid_like(instance_id):
+            raise exception.InstanceNotFound(instance_id=instance_id)
+        for _attempt in range(2):
+            try:
+                mapping = objects.InstanceMapping.get_by_instance_uuid(
+                    context, instance_id)
+            except exception.InstanceMappingNotFound:
+                raise exception.InstanceNotFound(instance_id=instance_id)
+            if mapping.cell_mapping is None:
+                try:
+                    return None, objects.BuildRequest.get_by_instance_uuid(
+                        context, instance_id).instance
+                except exception.BuildRequestNotFound:
+                    # Scheduled meanwhile: the mapping now names a cell.
+                    continue
+            with nova_context.target_cell(context,
+                                          mapping.cell_mapping) as cctxt:
+                return mapping.cell_mapping, objects.Instance.get_by_uuid(
+                    cctxt, instance_id, expected_attrs=expected_attrs)
+        raise exception.InstanceNotFound(instance_id=instance_id)
+
+    def get(self, context, instance_id, expected_attrs=None):
+        """The instance, or InstanceNotFound (also for other projects'
+        instances unless the context is admin)."""
+        _cell, instance = self._lookup(context, instance_id, expected_attrs)
+        if not context.is_admin and instance.project_id != context.project_id:
+            raise exception.InstanceNotFound(instance_id=instance_id)
+        return instance
+
+    def get_all(self, context, search_opts=None, limit=None, marker=None,
+                sort_keys=None, sort_dirs=None, expected_attrs=None):
+        """Instances from the build requests and every cell, merged in
+        sort order; ``marker`` is the UUID of the last one seen."""
+        filters = self._db_filters(context, search_opts or {})
+        if filters is None:
+            return objects.InstanceList(context, objects=[])
+        marker_instance = None
+        if marker is not None:
+            try:
+                _cell, marker_instance = self._lookup(context, marker)
+            except exception.InstanceNotFound:
+                raise exception.MarkerNotFound(marker=marker)
+        return instance_list.get_instances_sorted(
+            context, CELLS.all(context), filters, limit,
+            marker_instance, sort_keys, sort_dirs, expected_attrs)
+
+    _RENAMED_FILTERS = {'name': 'display_name', 'status': 'vm_state',
+                        'image': 'image_ref'}
+
+    def _db_filters(self, context, search_opts):
+        """Translate API search options to instance fields; None when
+        the filter can match nothing (an unknown flavor)."""
+        filters = {}
+        for key, value in search_opts.items():
+            filters[self._RENAMED_FILTERS.get(key, key)] = value
+        if 'flavor' in filters:
+            try:
+                flavor = objects.Flavor.get_by_flavor_id(
+                    context, filters.pop('flavor'))
+            except exception.FlavorNotFound:
+                return None
+            filters['instance_type_id'] = flavor.id
+        return filters
+
+    # -- delete -----------------------------------------------------------
+
+    def delete(self, context, instance):
+        """Delete ``instance`` wherever it is in its life."""
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        mapping.queued_for_delete = True
+        mapping.save()
+        if mapping.cell_mapping is None:
+            if self._delete_build_request(context, instance):
+                return
+            mapping = objects.InstanceMapping.get_by_instance_uuid(
+                context, instance.uuid)
+        with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            if instance.host and self._host_is_up(cctxt, instance.host):
+                instance.task_state = task_states.DELETING
+                instance.save()
+                self.compute_rpcapi.terminate_instance(cctxt, instance)
+                return
+            self._local_delete(cctxt, instance)
+
+    def _delete_build_request(self, context, instance):
+        """Delete a not yet scheduled instance; False if it got scheduled
+        while we looked (then it must be deleted from its cell)."""
+        try:
+            objects.BuildRequest.get_by_instance_uuid(
+                context, instance.uuid).destroy()
+        except exception.BuildRequestNotFound:
+            mapping = objects.InstanceMapping.get_by_instance_uuid(
+                context, instance.uuid)
+            if mapping.cell_mapping is not None:
+                return False
+        # The scheduler may already have claimed; the conductor releases
+        # it when it finds the build request gone, and so do we.
+        self.report_client.delete_allocation_for_instance(
+            context, instance.uuid)
+        return True
+
+    def _host_is_up(self, context, host):
+        try:
+            service = objects.Service.get_by_compute_host(context, host)
+        except exception.ComputeHostNotFound:
+            return False
+        return self.servicegroup_api.service_is_up(service)
+
+    def _local_delete(self, context, instance):
+        """Delete without the compute host (never scheduled, in cell0, or
+        its host is down)."""
+        LOG.info('Deleting instance %s locally', instance.uuid)
+        instance.destroy()
+        self.report_client.delete_allocation_for_instance(
+            context, instance.uuid)
+
+
+class HostAPI(object):
+    """Services and hypervisors across cells, for the admin API."""
+
+    def __init__(self):
+        self.servicegroup_api = servicegroup_api.API()
+
+    def _in_cells(self, context, fetch):
+        results = []
+        for cell in CELLS.all(context):
+            if cell.is_cell0():
+                continue
+            with nova_context.target_cell(context, cell) as cctxt:
+                results.extend(fetch(cctxt))
+        return results
+
+    def service_get_all(self, context, filters=None):
+        filters = filters or {}
+        services = self._in_cells(context, lambda c: objects.ServiceList.
+                                  get_all(c, binary=filters.get('binary'),
+                                          host=filters.get('host')))
+        return services
+
+    def service_is_up(self, service):
+        return self.servicegroup_api.service_is_up(service)
+
+    def service_get_by_compute_host(self, context, host):
+        mapping = objects.HostMapping.get_by_host(context, host)
+        with nova_context.target_cell(context,
+                                      mapping.cell_mapping) as cctxt:
+            return objects.Service.get_by_compute_host(cctxt, host)
+
+    def compute_node_get_all(self, context, limit=None, marker=None):
+        nodes = self._in_cells(context, objects.ComputeNodeList.get_all)
+        if marker is not None:
+            ids = [n.uuid for n in nodes]
+            if marker not in ids:
+                raise exception.MarkerNotFound(marker=marker)
+            nodes = nodes[ids.index(marker) + 1:]
+        return nodes[:limit] if limit is not None else nodes

@@ -1,0 +1,85 @@
+"""nova-compute's RPC endpoint and periodic tasks.
+
+It dispatches: builds go to ``nova.compute.build``, capacity reporting to
+``nova.compute.resource_tracker``. It never opens a database; its objects
+go through the conductor.
+"""
+
+import threading
+
+from oslo_log import log as logging
+import oslo_messaging as messaging
+
+import nova.conf
+from nova.compute import build
+from nova.compute import resource_tracker
+from nova.conductor import rpcapi as conductor_rpcapi
+from nova import exception
+from nova import manager
+from nova.scheduler.client import report
+from nova import utils
+from nova.virt import driver as virt_driver
+
+CONF = nova.conf.CONF
+LOG = logging.getLogger(__name__)
+
+
+class ComputeManager(manager.Manager):
+    """Manages the guests of one host."""
+
+    target = messaging.Target(version='1.0')
+
+    def __init__(self, compute_driver=None, *args, **kwargs):
+        super().__init__(service_name='compute', *args, **kwargs)
+        self.driver = virt_driver.load_compute_driver(
+            compute_driver=compute_driver)
+        self.report_client = report.SchedulerReportClient()
+        self.rt = resource_tracker.ResourceTracker(
+            self.host, self.driver, self.report_client)
+        self._build_slots = threading.BoundedSemaphore(
+            CONF.max_concurrent_builds)
+        self._service_id = None
+
+    @property
+    def compute_task_api(self):
+        if not hasattr(self, '_compute_task_api'):
+            self._compute_task_api = conductor_rpcapi.ComputeTaskAPI()
+        return self._compute_task_api
+
+    def init_host(self, service_ref=None):
+        self.driver.init_host(host=self.host)
+
+    def pre_start_hook(self, service_ref=None):
+        from nova import context
+        self._service_id = service_ref.id if service_ref else None
+        self.rt.update_available_resource(context.get_admin_context(),
+                                          self._service_id)
+
+    def cleanup_host(self):
+        self.driver.cleanup_host(host=self.host)
+
+    # -- RPC --------------------------------------------------------------
+
+    def build_and_run_instance(self, context, instance, node, request_spec,
+                               requested_networks=None, host_list=None):
+        flow = build.BuildFlow(self.host, self.driver, self.report_client,
+                               self.compute_task_api)
+
+        def _build():
+            with self._build_slots:
+                flow.run(context, instance, node, request_spec,
+                         requested_networks, host_list)
+
+        utils.spawn(_build)
+
+    @messaging.expected_exceptions(exception.InstanceNotFound)
+    def terminate_instance(self, context, instance):
+        build.terminate(context, instance, self.driver, self.report_client)
+
+    # -- periodic tasks ---------------------------------------------------
+
+    @manager.periodic_task_decorator(
+        spacing=CONF.update_resources_interval, run_immediately=False)
+    def update_available_resource(self, context):
+        """Keep the compute node record and placement inventory current."""
+        self.rt.update_available_resource(context, self._service_id)

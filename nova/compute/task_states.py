@@ -1,0 +1,10 @@
+"""The task_state values of an instance: what is happening to it now."""
+
+SCHEDULING = 'scheduling'
+BLOCK_DEVICE_MAPPING = 'block_device_mapping'
+NETWORKING = 'networking'
+SPAWNING = 'spawning'
+DELETING = 'deleting'
+
+# Task states of a build, in order.
+BUILD_STEPS = (SCHEDULING, BLOCK_DEVICE_MAPPING, NETWORKING, SPAWNING)

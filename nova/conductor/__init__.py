@@ -1,0 +1,1 @@
+"""nova-conductor: workflow orchestration and the database proxy."""

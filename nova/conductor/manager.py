@@ -1,0 +1,81 @@
+"""The conductor's RPC endpoints. Each method dispatches to a flow module
+(``nova.conductor.tasks``) or, for object indirection, runs the object
+method here, where the database is."""
+
+import copy
+
+from oslo_log import log as logging
+import oslo_messaging as messaging
+
+from nova.conductor.tasks import build as build_tasks
+from nova import exception
+from nova import manager
+from nova.objects import base as objects_base
+
+LOG = logging.getLogger(__name__)
+
+
+class ConductorManager(manager.Manager):
+    """Object indirection for services without database access."""
+
+    target = messaging.Target(version='1.0')
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(service_name='conductor', *args, **kwargs)
+        self.compute_task_mgr = ComputeTaskManager()
+        self.additional_endpoints = [self.compute_task_mgr]
+
+    @messaging.expected_exceptions(exception.NovaException)
+    def object_class_action_versions(self, context, objname, objmethod,
+                                     object_versions, args, kwargs):
+        objclass = objects_base.NovaObject.obj_class_from_name(
+            objname, object_versions[objname])
+        args = tuple([context] + list(args))
+        result = getattr(objclass, objmethod)(*args, **kwargs)
+        # Answer in the version the caller asked for.
+        if isinstance(result, objects_base.NovaObject):
+            return result.obj_to_primitive(
+                target_version=object_versions[objname],
+                version_manifest=object_versions)
+        return result
+
+    @messaging.expected_exceptions(exception.NovaException)
+    def object_action(self, context, objinst, objmethod, args, kwargs):
+        """Run ``objmethod`` on ``objinst`` and report what changed."""
+        oldobj = objinst.obj_clone()
+        result = getattr(objinst, objmethod)(*args, **kwargs)
+        updates = {}
+        for name, field in objinst.fields.items():
+            if not objinst.obj_attr_is_set(name):
+                continue
+            if (not oldobj.obj_attr_is_set(name) or
+                    getattr(oldobj, name) != getattr(objinst, name)):
+                updates[name] = field.to_primitive(objinst, name,
+                                                   getattr(objinst, name))
+        updates['obj_what_changed'] = objinst.obj_what_changed()
+        return updates, result
+
+    def object_backport_versions(self, context, objinst, object_versions):
+        target = object_versions[objinst.obj_name()]
+        LOG.debug('Backporting %s to %s', objinst.obj_name(), target)
+        return objinst.obj_to_primitive(target_version=target,
+                                        version_manifest=object_versions)
+
+
+class ComputeTaskManager(object):
+    """Workflows: placing and building servers."""
+
+    target = messaging.Target(namespace='compute_task', version='1.0')
+
+    def __init__(self):
+        self.builder = build_tasks.BuildTask()
+
+    def schedule_and_build_instances(self, context, build_requests,
+                                     request_specs, requested_networks=None):
+        self.builder.schedule_and_build(
+            context, build_requests, request_specs, requested_networks)
+
+    def build_instances(self, context, instance, request_spec, host_list,
+                        requested_networks=None):
+        self.builder.reschedule(context, instance, request_spec,
+                                copy.copy(host_list), requested_networks)

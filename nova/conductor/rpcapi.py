@@ -1,0 +1,89 @@
+"""Client side of the conductor's two RPC APIs.
+
+``ConductorAPI`` (default namespace) is the object indirection API: it runs
+remotable object methods for services that have no database access.
+
+``ComputeTaskAPI`` (namespace ``compute_task``) starts workflows.
+
+API version history (ConductorAPI):
+
+    * 1.0 - Initial version: object_class_action_versions, object_action,
+            object_backport_versions.
+
+API version history (ComputeTaskAPI):
+
+    * 1.0 - Initial version: schedule_and_build_instances,
+            build_instances (reschedule from a compute host).
+"""
+
+import oslo_messaging as messaging
+
+import nova.conf
+from nova.objects import base as objects_base
+from nova import rpc
+
+CONF = nova.conf.CONF
+
+RPC_TOPIC = 'conductor'
+
+# Release name -> highest version that release understands; used to cap
+# clients during a rolling upgrade.
+CONDUCTOR_VERSION_ALIASES = {'epoxy-lite': '1.0'}
+COMPUTE_TASK_VERSION_ALIASES = {'epoxy-lite': '1.0'}
+
+
+class ConductorAPI(object):
+    """Object indirection: run object methods in the conductor."""
+
+    VERSION = '1.0'
+
+    def __init__(self):
+        target = messaging.Target(topic=RPC_TOPIC, version='1.0')
+        self.client = rpc.get_client(
+            target, serializer=rpc.RequestContextSerializer(
+                objects_base.NovaObjectSerializer()))
+
+    def object_class_action_versions(self, context, objname, objmethod,
+                                     object_versions, args, kwargs):
+        cctxt = self.client.prepare()
+        return cctxt.call(context, 'object_class_action_versions',
+                          objname=objname, objmethod=objmethod,
+                          object_versions=object_versions,
+                          args=args, kwargs=kwargs)
+
+    def object_action(self, context, objinst, objmethod, args, kwargs):
+        cctxt = self.client.prepare()
+        return cctxt.call(context, 'object_action', objinst=objinst,
+                          objmethod=objmethod, args=args, kwargs=kwargs)
+
+    def object_backport_versions(self, context, objinst, object_versions):
+        cctxt = self.client.prepare()
+        return cctxt.call(context, 'object_backport_versions',
+                          objinst=objinst, object_versions=object_versions)
+
+
+class ComputeTaskAPI(object):
+    """Start multi-step workflows in the conductor."""
+
+    VERSION = '1.0'
+
+    def __init__(self):
+        target = messaging.Target(topic=RPC_TOPIC, namespace='compute_task',
+                                  version='1.0')
+        self.client = rpc.get_client(target)
+
+    def schedule_and_build_instances(self, context, build_requests,
+                                     request_specs, requested_networks=None):
+        cctxt = self.client.prepare(version='1.0')
+        cctxt.cast(context, 'schedule_and_build_instances',
+                   build_requests=build_requests,
+                   request_specs=request_specs,
+                   requested_networks=requested_networks)
+
+    def build_instances(self, context, instance, request_spec, host_list,
+                        requested_networks=None):
+        """Reschedule ``instance`` onto the next of ``host_list``."""
+        cctxt = self.client.prepare(version='1.0')
+        cctxt.cast(context, 'build_instances', instance=instance,
+                   request_spec=request_spec, host_list=host_list,
+                   requested_networks=requested_networks)

@@ -1,0 +1,1 @@
+"""Multi-step workflows the conductor runs."""

@@ -1,0 +1,171 @@
+"""Placing and building new servers.
+
+``schedule_and_build``: ask the scheduler for hosts (it claims placement
+allocations), create each instance in the cell of its host, point the
+instance mapping at that cell, drop the build request, and cast the build
+to the host with the alternates. When nothing fits, the instances are
+created in cell0 in ERROR with a fault so they can still be listed and
+deleted.
+
+``reschedule``: a compute host failed a build; move the claim to the next
+alternate and try there, or give up with ERROR.
+"""
+
+from oslo_log import log as logging
+from oslo_serialization import jsonutils
+
+from nova.compute import rpcapi as compute_rpcapi
+from nova.compute import vm_states
+from nova import context as nova_context
+from nova import exception
+from nova import objects
+from nova.scheduler.client import report
+from nova.scheduler import rpcapi as scheduler_rpcapi
+
+LOG = logging.getLogger(__name__)
+
+
+class BuildTask(object):
+
+    def __init__(self):
+        self.scheduler = scheduler_rpcapi.SchedulerAPI()
+        self.compute_rpcapi = compute_rpcapi.ComputeAPI()
+        self._report_client = None
+
+    @property
+    def report_client(self):
+        if self._report_client is None:
+            self._report_client = report.SchedulerReportClient()
+        return self._report_client
+
+    # -- first placement ------------------------------------------------
+
+    def schedule_and_build(self, context, build_requests, request_specs,
+                           requested_networks):
+        spec = request_specs[0]
+        uuids = [br.instance_uuid for br in build_requests]
+        try:
+            host_lists = self.scheduler.select_destinations(
+                context, spec, uuids, return_alternates=True)
+        except Exception as error:
+            LOG.warning('Scheduling of %s failed: %s', uuids, error)
+            for build_request, req_spec in zip(build_requests, request_specs):
+                self._bury_in_cell0(context, build_request, req_spec, error)
+            return
+        cells = {}
+        for build_request, req_spec, host_list in zip(
+                build_requests, request_specs, host_lists):
+            self._build_one(context, build_request, req_spec, host_list,
+                            requested_networks, cells)
+
+    def _cell_for(self, context, selection, cells):
+        if selection.service_host not in cells:
+            mapping = objects.HostMapping.get_by_host(
+                context, selection.service_host)
+            cells[selection.service_host] = mapping.cell_mapping
+        return cells[selection.service_host]
+
+    def _build_one(self, context, build_request, request_spec, host_list,
+                   requested_networks, cells):
+        selection = host_list[0]
+        instance = build_request.instance
+        try:
+            cell = self._cell_for(context, selection, cells)
+        except exception.HostMappingNotFound as error:
+            self.report_client.delete_allocation_for_instance(
+                context, instance.uuid)
+            self._bury_in_cell0(context, build_request, request_spec, error)
+            return
+        with nova_context.target_cell(context, cell) as cctxt:
+            instance._context = cctxt
+            instance.host = selection.service_host
+            instance.node = selection.nodename
+            instance.launched_on = selection.service_host
+            instance.create()
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        mapping.cell_mapping = cell
+        mapping.save()
+        try:
+            build_request.destroy()
+        except exception.BuildRequestNotFound:
+            # Deleted by the user while we scheduled: undo and stop.
+            LOG.info('Instance %s was deleted while scheduling',
+                     instance.uuid)
+            with nova_context.target_cell(context, cell) as cctxt:
+                instance._context = cctxt
+                instance.destroy()
+            self.report_client.delete_allocation_for_instance(
+                context, instance.uuid)
+            return
+        with nova_context.target_cell(context, cell) as cctxt:
+            instance._context = cctxt
+            self.compute_rpcapi.build_and_run_instance(
+                cctxt, instance, host=selection.service_host,
+                node=selection.nodename, request_spec=request_spec,
+                requested_networks=requested_networks,
+                host_list=list(host_list))
+
+    def _bury_in_cell0(self, context, build_request, request_spec, error):
+        """Create the instance in cell0 in ERROR with a fault."""
+        cell0 = objects.CellMapping.get_by_uuid(
+            context, objects.CellMapping.CELL0_UUID)
+        instance = build_request.instance
+        with nova_context.target_cell(context, cell0) as cctxt:
+            instance._context = cctxt
+            instance.vm_state = vm_states.ERROR
+            instance.task_state = None
+            instance.create()
+            objects.InstanceFault.from_exception(
+                cctxt, instance.uuid, error).create()
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        mapping.cell_mapping = cell0
+        mapping.save()
+        try:
+            build_request.destroy()
+        except exception.BuildRequestNotFound:
+            with nova_context.target_cell(context, cell0) as cctxt:
+                instance._context = cctxt
+                instance.destroy()
+
+    # -- reschedule -----------------------------------------------------
+
+    def reschedule(self, context, instance, request_spec, host_list,
+                   requested_networks):
+        """Try the alternates in ``host_list`` in order; ERROR if none
+        can be claimed."""
+        while host_list:
+            selection = host_list.pop(0)
+            alloc_req = (jsonutils.loads(selection.allocation_request)
+                         if selection.allocation_request else None)
+            if alloc_req and not self.report_client.claim_resources(
+                    context, instance.uuid, alloc_req,
+                    instance.project_id, instance.user_id,
+                    allocation_request_version=(
+                        selection.allocation_request_version)):
+                LOG.info('Alternate %s for %s is no longer free',
+                         selection.service_host, instance.uuid)
+                continue
+            instance.host = selection.service_host
+            instance.node = selection.nodename
+            instance.launched_on = selection.service_host
+            instance.task_state = None
+            instance.save()
+            self.compute_rpcapi.build_and_run_instance(
+                context, instance, host=selection.service_host,
+                node=selection.nodename, request_spec=request_spec,
+                requested_networks=requested_networks,
+                host_list=[selection] + host_list)
+            return
+        error = exception.MaxRetriesExceeded(
+            reason='Exhausted all hosts available for retrying build '
+                   'failures for instance %s.' % instance.uuid)
+        LOG.error('%s', error.format_message())
+        instance.vm_state = vm_states.ERROR
+        instance.task_state = None
+        instance.save()
+        objects.InstanceFault.from_exception(
+            context, instance.uuid, error).create()
+        self.report_client.delete_allocation_for_instance(
+            context, instance.uuid)

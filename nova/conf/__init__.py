@@ -1,0 +1,30 @@
+"""All of Nova's configuration options, registered on one ``CONF``.
+
+Each functional area keeps its options in its own module exposing
+``register_opts(conf)`` and ``list_opts()``; code uses ``nova.conf.CONF``.
+"""
+
+from oslo_config import cfg
+
+from nova.conf import all_in_one
+from nova.conf import api
+from nova.conf import api_database
+from nova.conf import compute
+from nova.conf import conductor
+from nova.conf import glance
+from nova.conf import paths
+from nova.conf import placement
+from nova.conf import quota
+from nova.conf import rpc
+from nova.conf import scheduler
+from nova.conf import service
+from nova.conf import upgrade_levels
+from nova.conf import wsgi
+
+CONF = cfg.CONF
+
+_MODULES = (all_in_one, api, api_database, compute, conductor, glance, paths, placement,
+            quota, rpc, scheduler, service, upgrade_levels, wsgi)
+
+for _module in _MODULES:
+    _module.register_opts(CONF)

@@ -1,0 +1,73 @@
+"""Options of nova-compute: the driver, capacity reporting, builds."""
+
+from oslo_config import cfg
+
+compute_opts = [
+    cfg.StrOpt('compute_driver',
+               default='fake.FakeDriver',
+               help="""
+Virt driver used by nova-compute, as ``<module under nova.virt>.<class>``.
+
+Possible values:
+
+* ``fake.FakeDriver``: in-memory hypervisor for tests and scale simulation.
+* ``libvirt.LibvirtDriver``: real guests through libvirtd.
+"""),
+    cfg.FloatOpt('cpu_allocation_ratio', min=0.0,
+                 help="""
+Virtual to physical CPU ratio reported to placement as VCPU
+``allocation_ratio``. Unset: keep what placement has, or use
+``initial_cpu_allocation_ratio`` for a new provider.
+"""),
+    cfg.FloatOpt('ram_allocation_ratio', min=0.0,
+                 help="MEMORY_MB allocation ratio; unset keeps placement's value."),
+    cfg.FloatOpt('disk_allocation_ratio', min=0.0,
+                 help="DISK_GB allocation ratio; unset keeps placement's value."),
+    cfg.FloatOpt('initial_cpu_allocation_ratio', default=4.0, min=0.0,
+                 help="VCPU allocation ratio of a newly created provider."),
+    cfg.FloatOpt('initial_ram_allocation_ratio', default=1.0, min=0.0,
+                 help="MEMORY_MB allocation ratio of a newly created provider."),
+    cfg.FloatOpt('initial_disk_allocation_ratio', default=1.0, min=0.0,
+                 help="DISK_GB allocation ratio of a newly created provider."),
+    cfg.IntOpt('reserved_host_memory_mb', default=512, min=0,
+               help="Memory (MB) kept for the host, reported as reserved."),
+    cfg.IntOpt('reserved_host_disk_mb', default=0, min=0,
+               help="Disk (MB) kept for the host, reported as reserved."),
+    cfg.IntOpt('reserved_host_cpus', default=0, min=0,
+               help="Host CPUs kept for the host, reported as reserved."),
+    cfg.IntOpt('update_resources_interval', default=60,
+               help="""
+Seconds between runs of the resource tracker's periodic update.
+
+Possible values:
+
+* 0 or negative: never run it periodically (it still runs at start).
+"""),
+    cfg.IntOpt('sync_power_state_interval', default=600,
+               help="Seconds between power state syncs; negative disables."),
+    cfg.IntOpt('max_concurrent_builds', default=10, min=1,
+               help="Builds a compute host runs at the same time."),
+    cfg.IntOpt('vif_plugging_timeout', default=300, min=0,
+               help="Seconds to wait for network-vif-plugged events."),
+]
+
+fake_group = cfg.OptGroup('fake', title='Fake virt driver options')
+
+fake_opts = [
+    cfg.IntOpt('vcpus', default=8, min=1,
+               help="Physical CPUs each fake host reports."),
+    cfg.IntOpt('memory_mb', default=16384, min=1,
+               help="Memory (MB) each fake host reports."),
+    cfg.IntOpt('local_gb', default=200, min=1,
+               help="Local disk (GB) each fake host reports."),
+]
+
+
+def register_opts(conf):
+    conf.register_opts(compute_opts)
+    conf.register_group(fake_group)
+    conf.register_opts(fake_opts, group=fake_group)
+
+
+def list_opts():
+    return {'DEFAULT': compute_opts, fake_group: fake_opts}

@@ -1,0 +1,26 @@
+"""Per-project limits enforced when servers are created."""
+
+from oslo_config import cfg
+
+quota_group = cfg.OptGroup('quota', title='Quota options')
+
+quota_opts = [
+    cfg.IntOpt('instances', default=10, min=-1,
+               help="""
+Servers a project may have at once.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+]
+
+
+def register_opts(conf):
+    conf.register_group(quota_group)
+    conf.register_opts(quota_opts, group=quota_group)
+
+
+def list_opts():
+    return {quota_group: quota_opts}

@@ -1,0 +1,173 @@
+"""SQLAlchemy models of the API database.
+
+Tables here carry ``created_at``/``updated_at`` but are hard-deleted (no
+``deleted`` column). The alembic revisions under ``migrations/`` create
+exactly this schema; a test compares the two.
+"""
+
+from oslo_db.sqlalchemy import models
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
+from sqlalchemy import orm
+
+
+def MediumText():
+    """Text that may exceed 64 KiB (MEDIUMTEXT on MySQL)."""
+    return sa.Text().with_variant(mysql.MEDIUMTEXT(), 'mysql')
+
+
+class BASE(models.ModelBase, models.TimestampMixin, orm.DeclarativeBase):
+    """Declarative base of the API database's models."""
+
+
+class CellMapping(BASE):
+    """Where a cell's database and message queue are."""
+
+    __tablename__ = 'cell_mappings'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_cell_mappings0uuid'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    uuid = orm.mapped_column(sa.String(36), nullable=False)
+    name = orm.mapped_column(sa.String(255))
+    transport_url = orm.mapped_column(sa.Text)
+    database_connection = orm.mapped_column(sa.Text)
+    disabled = orm.mapped_column(sa.Boolean, default=False)
+
+
+class HostMapping(BASE):
+    """Which cell a compute host belongs to."""
+
+    __tablename__ = 'host_mappings'
+    __table_args__ = (
+        sa.UniqueConstraint('host', name='uniq_host_mappings0host'),
+        sa.Index('host_mappings_cell_id_idx', 'cell_id'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    cell_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('cell_mappings.id'), nullable=False)
+    host = orm.mapped_column(sa.String(255), nullable=False)
+    cell_mapping = orm.relationship(CellMapping, lazy='joined')
+
+
+class InstanceMapping(BASE):
+    """Which cell an instance lives in; no cell yet while it is scheduled."""
+
+    __tablename__ = 'instance_mappings'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'instance_uuid', name='uniq_instance_mappings0instance_uuid'),
+        sa.Index('instance_mappings_project_id_idx', 'project_id'),
+        sa.Index('instance_mappings_user_id_project_id_idx',
+                 'user_id', 'project_id'),
+        sa.Index('instance_mappings_cell_id_idx', 'cell_id'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    instance_uuid = orm.mapped_column(sa.String(36), nullable=False)
+    cell_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('cell_mappings.id'), nullable=True)
+    project_id = orm.mapped_column(sa.String(255), nullable=False)
+    user_id = orm.mapped_column(sa.String(255), nullable=True)
+    queued_for_delete = orm.mapped_column(sa.Boolean, default=False)
+    cell_mapping = orm.relationship(CellMapping, lazy='joined')
+
+
+class RequestSpec(BASE):
+    """A serialized ``RequestSpec`` object, kept for later moves."""
+
+    __tablename__ = 'request_specs'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'instance_uuid', name='uniq_request_specs0instance_uuid'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    instance_uuid = orm.mapped_column(sa.String(36), nullable=False)
+    spec = orm.mapped_column(MediumText(), nullable=False)
+
+
+class BuildRequest(BASE):
+    """An instance accepted by the API and not yet created in a cell."""
+
+    __tablename__ = 'build_requests'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'instance_uuid', name='uniq_build_requests0instance_uuid'),
+        sa.Index('build_requests_project_id_idx', 'project_id'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    request_spec_id = orm.mapped_column(sa.Integer, nullable=True)
+    project_id = orm.mapped_column(sa.String(255), nullable=False)
+    user_id = orm.mapped_column(sa.String(255), nullable=True)
+    instance_uuid = orm.mapped_column(sa.String(36), nullable=True)
+    instance = orm.mapped_column(MediumText())
+    block_device_mappings = orm.mapped_column(MediumText())
+    tags = orm.mapped_column(sa.Text)
+
+
+class Flavors(BASE):
+    """A flavor: the size of an instance."""
+
+    __tablename__ = 'flavors'
+    __table_args__ = (
+        sa.UniqueConstraint('flavorid', name='uniq_flavors0flavorid'),
+        sa.UniqueConstraint('name', name='uniq_flavors0name'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    name = orm.mapped_column(sa.String(255), nullable=False)
+    memory_mb = orm.mapped_column(sa.Integer, nullable=False)
+    vcpus = orm.mapped_column(sa.Integer, nullable=False)
+    root_gb = orm.mapped_column(sa.Integer)
+    ephemeral_gb = orm.mapped_column(sa.Integer)
+    flavorid = orm.mapped_column(sa.String(255), nullable=False)
+    swap = orm.mapped_column(sa.Integer, nullable=False, default=0)
+    rxtx_factor = orm.mapped_column(sa.Float, default=1.0)
+    vcpu_weight = orm.mapped_column(sa.Integer)
+    disabled = orm.mapped_column(sa.Boolean, default=False)
+    is_public = orm.mapped_column(sa.Boolean, default=True)
+    description = orm.mapped_column(sa.Text)
+    extra_specs = orm.relationship(
+        'FlavorExtraSpecs', back_populates='flavor',
+        cascade='all, delete-orphan')
+    projects = orm.relationship(
+        'FlavorProjects', back_populates='flavor',
+        cascade='all, delete-orphan')
+
+
+class FlavorExtraSpecs(BASE):
+    """One key/value extra spec of a flavor."""
+
+    __tablename__ = 'flavor_extra_specs'
+    __table_args__ = (
+        sa.UniqueConstraint('flavor_id', 'key',
+                            name='uniq_flavor_extra_specs0flavor_id0key'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    key = orm.mapped_column(sa.String(255), nullable=False)
+    value = orm.mapped_column(sa.String(255))
+    flavor_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('flavors.id'), nullable=False)
+    flavor = orm.relationship(Flavors, back_populates='extra_specs')
+
+
+class FlavorProjects(BASE):
+    """A project allowed to use a private flavor."""
+
+    __tablename__ = 'flavor_projects'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'flavor_id', 'project_id',
+            name='uniq_flavor_projects0flavor_id0project_id'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    flavor_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('flavors.id'), nullable=False)
+    project_id = orm.mapped_column(sa.String(255), nullable=False)
+    flavor = orm.relationship(Flavors, back_populates='projects')

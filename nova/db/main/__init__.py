@@ -1,0 +1,1 @@
+"""The cell databases: models, engine wiring and migrations."""

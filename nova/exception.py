@@ -1,0 +1,386 @@
+"""Nova's exceptions.
+
+Each exception carries ``msg_fmt`` (formatted with its keyword arguments)
+and ``code``, the HTTP status the API maps it to when it reaches a user.
+RPC methods list the ones they raise in ``@messaging.expected_exceptions``
+so the caller gets the same class back.
+"""
+
+from oslo_log import log as logging
+
+from nova.i18n import _
+
+LOG = logging.getLogger(__name__)
+
+
+class NovaException(Exception):
+    """Base Nova exception: subclass it and set ``msg_fmt``."""
+
+    msg_fmt = _("An unknown exception occurred.")
+    code = 500
+    headers = {}
+    safe = False
+
+    def __init__(self, message=None, **kwargs):
+        self.kwargs = kwargs
+        self.kwargs.setdefault('code', self.code)
+        if not message:
+            try:
+                message = self.msg_fmt % kwargs
+            except (KeyError, TypeError):
+                LOG.exception('Exception in string format operation: %s',
+                              kwargs)
+                message = self.msg_fmt
+        self.message = message
+        super().__init__(message)
+
+    def format_message(self):
+        return self.args[0]
+
+    def __repr__(self):
+        return '%s(%s)' % (self.__class__.__name__, self.message)
+
+
+# -- generic classes, by HTTP meaning --------------------------------------
+
+class Invalid(NovaException):
+    msg_fmt = _("Bad Request - Invalid Parameters")
+    code = 400
+
+
+class Forbidden(NovaException):
+    msg_fmt = _("Forbidden")
+    code = 403
+
+
+class NotFound(NovaException):
+    msg_fmt = _("Resource could not be found.")
+    code = 404
+
+
+class Conflict(NovaException):
+    msg_fmt = _("Conflict")
+    code = 409
+
+
+class NotAuthorized(NovaException):
+    msg_fmt = _("Not authorized.")
+    code = 403
+
+
+class PolicyNotAuthorized(NotAuthorized):
+    msg_fmt = _("Policy doesn't allow %(action)s to be performed.")
+
+
+class AdminRequired(NotAuthorized):
+    msg_fmt = _("User does not have admin privileges")
+
+
+# -- input ------------------------------------------------------------------
+
+class InvalidInput(Invalid):
+    msg_fmt = _("Invalid input received: %(reason)s")
+
+
+class ValidationError(Invalid):
+    msg_fmt = "%(detail)s"
+
+
+class InvalidAPIVersionString(Invalid):
+    msg_fmt = _("API Version String %(version)s is of invalid format. Must "
+                "be of format MajorNum.MinorNum.")
+
+
+class VersionNotFoundForAPIMethod(Invalid):
+    msg_fmt = _("API version %(version)s is not supported on this method.")
+
+
+class InvalidGlobalAPIVersion(Invalid):
+    msg_fmt = _("Version %(req_ver)s is not supported by the API. Minimum "
+                "is %(min_ver)s and maximum is %(max_ver)s.")
+
+
+class MarkerNotFound(NotFound):
+    msg_fmt = _("Marker %(marker)s could not be found.")
+
+
+class InvalidSortKey(Invalid):
+    msg_fmt = _("Sort key supplied was not valid.")
+
+
+class InvalidRequest(Invalid):
+    msg_fmt = _("The request is invalid.")
+
+
+# -- quota ------------------------------------------------------------------
+
+class OverQuota(NovaException):
+    msg_fmt = _("Quota exceeded for resources: %(overs)s")
+    code = 403
+
+
+class TooManyInstances(OverQuota):
+    msg_fmt = _("Quota exceeded for %(overs)s: Requested %(req)s, but"
+                " already used %(used)s of %(allowed)s %(overs)s")
+
+
+# -- flavors ----------------------------------------------------------------
+
+class FlavorNotFound(NotFound):
+    msg_fmt = _("Flavor %(flavor_id)s could not be found.")
+
+
+class FlavorNotFoundByName(FlavorNotFound):
+    msg_fmt = _("Flavor with name %(flavor_name)s could not be found.")
+
+
+class FlavorExists(Conflict):
+    msg_fmt = _("Flavor with name %(name)s already exists.")
+
+
+class FlavorIdExists(Conflict):
+    msg_fmt = _("Flavor with ID %(flavor_id)s already exists.")
+
+
+class FlavorCreateFailed(NovaException):
+    msg_fmt = _("Unable to create flavor")
+
+
+class FlavorDiskSmallerThanImage(Forbidden):
+    msg_fmt = _("Flavor's disk is too small for requested image. Flavor disk "
+                "is %(flavor_size)i bytes, image is %(image_size)i bytes.")
+
+
+class FlavorMemoryTooSmall(Forbidden):
+    msg_fmt = _("Flavor's memory is too small for requested image.")
+
+
+# -- images -----------------------------------------------------------------
+
+class ImageNotFound(NotFound):
+    msg_fmt = _("Image %(image_id)s could not be found.")
+
+
+class ImageNotActive(Invalid):
+    msg_fmt = _("Image %(image_id)s is not active.")
+
+
+class ImageNotAuthorized(NovaException):
+    msg_fmt = _("Not authorized for image %(image_id)s.")
+    code = 403
+
+
+class ImageServiceUnavailable(NovaException):
+    msg_fmt = _("The image service is unavailable: %(reason)s")
+    code = 503
+
+
+class ImageBadRequest(Invalid):
+    msg_fmt = _("Request of image %(image_id)s got BadRequest response: "
+                "%(response)s")
+
+
+# -- instances --------------------------------------------------------------
+
+class InstanceNotFound(NotFound):
+    msg_fmt = _("Instance %(instance_id)s could not be found.")
+
+
+class InstanceExists(Conflict):
+    msg_fmt = _("Instance %(name)s already exists.")
+
+
+class InstanceInvalidState(Invalid):
+    msg_fmt = _("Instance %(instance_uuid)s in %(attr)s %(state)s. Cannot "
+                "%(method)s while the instance is in this state.")
+    code = 409
+
+
+class InstanceMappingNotFound(NotFound):
+    msg_fmt = _("Instance %(uuid)s has no mapping to a cell.")
+
+
+class BuildRequestNotFound(NotFound):
+    msg_fmt = _("BuildRequest not found for instance %(uuid)s")
+
+
+class RequestSpecNotFound(NotFound):
+    msg_fmt = _("RequestSpec not found for instance %(instance_uuid)s")
+
+
+class UnexpectedTaskStateError(Conflict):
+    msg_fmt = _("Unexpected task state: expecting %(expected)s but "
+                "the actual state is %(actual)s")
+
+
+class UnexpectedDeletingTaskStateError(UnexpectedTaskStateError):
+    pass
+
+
+class InstanceFaultNotFound(NotFound):
+    msg_fmt = _("No fault recorded for instance %(instance_uuid)s.")
+
+
+# -- builds and scheduling --------------------------------------------------
+
+class NoValidHost(NovaException):
+    msg_fmt = _("No valid host was found. %(reason)s")
+
+
+class MaxRetriesExceeded(NoValidHost):
+    msg_fmt = _("Exceeded maximum number of retries. %(reason)s")
+
+
+class BuildAbortException(NovaException):
+    msg_fmt = _("Build of instance %(instance_uuid)s aborted: %(reason)s")
+
+
+class RescheduledException(NovaException):
+    msg_fmt = _("Build of instance %(instance_uuid)s was re-scheduled: "
+                "%(reason)s")
+
+
+class ComputeResourcesUnavailable(NovaException):
+    msg_fmt = _("Insufficient compute resources: %(reason)s.")
+
+
+# -- hosts, services, cells -------------------------------------------------
+
+class ComputeHostNotFound(NotFound):
+    msg_fmt = _("Compute host %(host)s could not be found.")
+
+
+class ComputeNodeNotFound(NotFound):
+    msg_fmt = _("Compute node %(node)s could not be found.")
+
+
+class ServiceNotFound(NotFound):
+    msg_fmt = _("Service %(service_id)s could not be found.")
+
+
+class ServiceBinaryExists(Conflict):
+    msg_fmt = _("Service with host %(host)s binary %(binary)s exists.")
+
+
+class ServiceTopicExists(Conflict):
+    msg_fmt = _("Service with host %(host)s topic %(topic)s exists.")
+
+
+class ComputeServiceUnavailable(NovaException):
+    msg_fmt = _("Compute service of %(host)s is unavailable at this time.")
+
+
+class HostMappingNotFound(NotFound):
+    msg_fmt = _("Host '%(name)s' is not mapped to any cell")
+
+
+class HostMappingExists(Conflict):
+    msg_fmt = _("Host '%(name)s' is already mapped to cell %(cell_uuid)s")
+
+
+class CellMappingNotFound(NotFound):
+    msg_fmt = _("Cell %(uuid)s has no mapping.")
+
+
+class CellTimeout(NotFound):
+    msg_fmt = _("Timeout waiting for response from cell")
+
+
+# -- placement --------------------------------------------------------------
+
+class PlacementAPIConnectFailure(NovaException):
+    msg_fmt = _("Unable to communicate with the Placement API.")
+
+
+class ResourceProviderCreationFailed(NovaException):
+    msg_fmt = _("Failed to create resource provider %(name)s")
+
+
+class ResourceProviderRetrievalFailed(NovaException):
+    msg_fmt = _("Failed to get resource provider with UUID %(uuid)s")
+
+
+class ResourceProviderUpdateFailed(NovaException):
+    msg_fmt = _("Failed to update resource provider via URL %(url)s: "
+                "%(error)s")
+
+
+class ResourceProviderUpdateConflict(NovaException):
+    msg_fmt = _("A conflict was encountered attempting to update resource "
+                "provider %(uuid)s (generation %(generation)d): %(error)s")
+
+
+class InventoryInUse(Invalid):
+    msg_fmt = _("Inventory for '%(resource_class)s' on resource provider "
+                "'%(resource_provider)s' in use.")
+
+
+class AllocationUpdateFailed(NovaException):
+    msg_fmt = _("Failed to update allocations for consumer %(consumer_uuid)s. "
+                "Error: %(error)s")
+
+
+class AllocationDeleteFailed(NovaException):
+    msg_fmt = _("Failed to delete allocations for consumer %(consumer_uuid)s. "
+                "Error: %(error)s")
+
+
+class ConsumerAllocationRetrievalFailed(NovaException):
+    msg_fmt = _("Failed to retrieve allocations for consumer "
+                "%(consumer_uuid)s: %(error)s")
+
+
+# -- objects and database ---------------------------------------------------
+
+class ObjectActionError(NovaException):
+    msg_fmt = _('Object action %(action)s failed because: %(reason)s')
+
+
+class OrphanedObjectError(NovaException):
+    msg_fmt = _('Cannot call %(method)s on orphaned %(objtype)s object')
+
+
+class IncompatibleObjectVersion(NovaException):
+    msg_fmt = _('Version %(objver)s of %(objname)s is not supported')
+
+
+class DBNotAllowed(NovaException):
+    msg_fmt = _('%(binary)s attempted direct database access which is '
+                'not allowed by policy')
+
+
+class DBNotConfigured(NovaException):
+    msg_fmt = _('No connection is configured for the %(database)s database.')
+
+
+# -- virt -------------------------------------------------------------------
+
+class HypervisorUnavailable(NovaException):
+    msg_fmt = _("Connection to the hypervisor is broken on host")
+
+
+class VirtDriverNotFound(NotFound):
+    msg_fmt = _("Could not load virt driver %(name)s")
+
+
+class InstanceSpawnFailure(NovaException):
+    msg_fmt = _("Spawning instance %(instance_uuid)s failed: %(reason)s")
+
+
+# -- placement (report client) ------------------------------------------------
+
+class ResourceProviderInUse(Conflict):
+    msg_fmt = _("Resource provider %(uuid)s has allocations and cannot be "
+                "deleted.")
+
+
+class ResourceProviderDeletionFailed(NovaException):
+    msg_fmt = _("Failed to delete resource provider %(uuid)s: %(error)s")
+
+
+class ImageConflict(Conflict):
+    msg_fmt = _("Conflict on image %(image_id)s: %(reason)s")
+
+
+class ImageChecksumMismatch(NovaException):
+    msg_fmt = _("Data of image %(image_id)s does not match its checksum.")

@@ -1,0 +1,1 @@
+"""Nova's access to the image service (see ``nova.image.glance``)."""

@@ -1,0 +1,130 @@
+"""RequestSpec: what the scheduler needs to place one request."""
+
+from oslo_serialization import jsonutils
+import sqlalchemy as sa
+
+from nova.db.api import api as api_db_api
+from nova.db.api import models as api_models
+from nova import exception
+from nova.objects import base
+from nova.objects import fields
+
+
+@api_db_api.context_manager.reader
+def _get_by_instance_uuid_from_db(context, instance_uuid):
+    db_spec = context.session.execute(sa.select(api_models.RequestSpec).where(
+        api_models.RequestSpec.instance_uuid == instance_uuid)
+    ).scalars().first()
+    if db_spec is None:
+        raise exception.RequestSpecNotFound(instance_uuid=instance_uuid)
+    return db_spec.id, db_spec.spec
+
+
+@api_db_api.context_manager.writer
+def _create_in_db(context, instance_uuid, spec):
+    db_spec = api_models.RequestSpec(instance_uuid=instance_uuid, spec=spec)
+    context.session.add(db_spec)
+    context.session.flush()
+    return db_spec.id
+
+
+@api_db_api.context_manager.writer
+def _save_in_db(context, instance_uuid, spec):
+    context.session.execute(sa.update(api_models.RequestSpec).where(
+        api_models.RequestSpec.instance_uuid == instance_uuid).values(
+        spec=spec))
+
+
+@api_db_api.context_manager.writer
+def _destroy_in_db(context, instance_uuid):
+    context.session.execute(sa.delete(api_models.RequestSpec).where(
+        api_models.RequestSpec.instance_uuid == instance_uuid))
+
+
+@base.NovaObjectRegistry.register
+class RequestSpec(base.NovaObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {
+        'id': fields.IntegerField(),
+        'instance_uuid': fields.UUIDField(),
+        'project_id': fields.StringField(nullable=True),
+        'user_id': fields.StringField(nullable=True),
+        'image': fields.ObjectField('ImageMeta', nullable=True),
+        'flavor': fields.ObjectField('Flavor'),
+        'num_instances': fields.IntegerField(default=1),
+        'availability_zone': fields.StringField(nullable=True),
+        'ignore_hosts': fields.ListOfStringsField(nullable=True),
+        'force_hosts': fields.ListOfStringsField(nullable=True),
+        'force_nodes': fields.ListOfStringsField(nullable=True),
+        'scheduler_hints': fields.JSONField(nullable=True),
+        'is_bfv': fields.BooleanField(default=False),
+    }
+
+    @property
+    def vcpus(self):
+        return self.flavor.vcpus
+
+    @property
+    def memory_mb(self):
+        return self.flavor.memory_mb
+
+    @property
+    def root_gb(self):
+        return self.flavor.root_gb
+
+    @property
+    def ephemeral_gb(self):
+        return self.flavor.ephemeral_gb
+
+    def resources(self):
+        """The placement resources one instance of this spec needs."""
+        flavor = self.flavor
+        disk = 0 if self.is_bfv else flavor.root_gb
+        disk += flavor.ephemeral_gb + (flavor.swap + 1023) // 1024
+        resources = {'VCPU': flavor.vcpus, 'MEMORY_MB': flavor.memory_mb}
+        if disk:
+            resources['DISK_GB'] = disk
+        return resources
+
+    @classmethod
+    def from_components(cls, context, instance_uuid, image, flavor,
+                        num_instances, project_id, user_id,
+                        availability_zone=None, scheduler_hints=None):
+        spec = cls(context=context, instance_uuid=instance_uuid,
+                   image=image, flavor=flavor, num_instances=num_instances,
+                   project_id=project_id, user_id=user_id,
+                   availability_zone=availability_zone,
+                   scheduler_hints=scheduler_hints or {},
+                   ignore_hosts=None, force_hosts=None, force_nodes=None,
+                   is_bfv=False)
+        return spec
+
+    def _spec_json(self):
+        prim = self.obj_to_primitive()
+        prim['nova_object.data'].pop('id', None)
+        return jsonutils.dumps(prim)
+
+    @base.remotable_classmethod
+    def get_by_instance_uuid(cls, context, instance_uuid):
+        spec_id, spec = _get_by_instance_uuid_from_db(context, instance_uuid)
+        obj = cls.obj_from_primitive(jsonutils.loads(spec), context=context)
+        obj.id = spec_id
+        obj.obj_reset_changes()
+        return obj
+
+    @base.remotable
+    def create(self):
+        self.id = _create_in_db(self._context, self.instance_uuid,
+                                self._spec_json())
+        self.obj_reset_changes()
+
+    @base.remotable
+    def save(self):
+        _save_in_db(self._context, self.instance_uuid, self._spec_json())
+        self.obj_reset_changes()
+
+    @base.remotable
+    def destroy(self):
+        _destroy_in_db(self._context, self.instance_uuid)

@@ -1,0 +1,58 @@
+"""Policy defaults of /servers."""
+
+from oslo_policy import policy
+
+from nova.policies import base
+
+PREFIX = 'os_compute_api:servers:%s'
+INDEX = PREFIX % 'index'
+DETAIL = PREFIX % 'detail'
+INDEX_ALL_TENANTS = PREFIX % 'index:get_all_tenants'
+DETAIL_ALL_TENANTS = PREFIX % 'detail:get_all_tenants'
+SHOW = PREFIX % 'show'
+SHOW_HOST_STATUS = PREFIX % 'show:host_status'
+SHOW_FLAVOR_EXTRA_SPECS = PREFIX % 'show:flavor-extra-specs'
+CREATE = PREFIX % 'create'
+DELETE = PREFIX % 'delete'
+EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
+
+
+def _rule(name, check, description, method, path):
+    return policy.DocumentedRuleDefault(
+        name=PREFIX % name, check_str=check, description=description,
+        operations=[{'method': method, 'path': path}])
+
+
+rules = [
+    _rule('index', base.PROJECT_READER_OR_ADMIN, 'List servers',
+          'GET', '/servers'),
+    _rule('detail', base.PROJECT_READER_OR_ADMIN, 'List servers in detail',
+          'GET', '/servers/detail'),
+    _rule('index:get_all_tenants', base.ADMIN,
+          'List servers of all projects', 'GET', '/servers'),
+    _rule('detail:get_all_tenants', base.ADMIN,
+          'List servers of all projects in detail', 'GET',
+          '/servers/detail'),
+    _rule('show', base.PROJECT_READER_OR_ADMIN, 'Show a server',
+          'GET', '/servers/{server_id}'),
+    _rule('show:host_status', base.ADMIN,
+          'Show the status of the host of a server', 'GET',
+          '/servers/{server_id}'),
+    _rule('create', base.PROJECT_MEMBER_OR_ADMIN, 'Create a server',
+          'POST', '/servers'),
+    _rule('delete', base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server',
+          'DELETE', '/servers/{server_id}'),
+    _rule('show:flavor-extra-specs', base.PROJECT_READER_OR_ADMIN,
+          'See the extra specs of the embedded flavor (2.47+)',
+          'GET', '/servers/{server_id}'),
+    policy.DocumentedRuleDefault(
+        name=EXTENDED_ATTRIBUTES, check_str=base.ADMIN,
+        description='See the OS-EXT-SRV-ATTR attributes (host, node, '
+                    'instance name, ...) of servers',
+        operations=[{'method': 'GET', 'path': '/servers/{server_id}'},
+                    {'method': 'GET', 'path': '/servers/detail'}]),
+]
+
+
+def list_rules():
+    return rules

@@ -1,0 +1,1 @@
+"""Clients of the scheduler's neighbours: ``report`` speaks to placement."""

@@ -1,0 +1,27 @@
+"""Host filters: each says whether one host can take one request.
+
+A filter is a class under this package with ``fits(host_state, spec_obj)``
+returning ``(ok, reason)``; ``enabled_filters`` names them by class name,
+as Nova does. ``FILTERS`` is the explicit registry.
+"""
+
+from nova.scheduler.filters import compute_filter
+
+FILTERS = {
+    'ComputeFilter': compute_filter.ComputeFilter,
+}
+
+
+class UnknownFilter(Exception):
+    pass
+
+
+def load(names):
+    """Instances of the filters named in ``names``, in that order."""
+    filters = []
+    for name in names:
+        short = name.rpartition('.')[2]
+        if short not in FILTERS:
+            raise UnknownFilter(name)
+        filters.append(FILTERS[short]())
+    return filters

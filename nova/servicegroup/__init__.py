@@ -1,0 +1,1 @@
+"""Liveness of services, judged from their heartbeats."""

@@ -1,0 +1,1 @@
+"""Nova's test suites: unit, functional and shared fixtures."""

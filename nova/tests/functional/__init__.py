@@ -1,0 +1,1 @@
+"""Functional tests: real services started in-process."""

@@ -1,0 +1,109 @@
+"""The contract between nova-compute and a hypervisor driver.
+
+A driver manages the guests of one compute host. Every method may block;
+nova-compute calls them from its own threads. Drivers never touch the
+database: what they need arrives as objects.
+"""
+
+from oslo_log import log as logging
+from oslo_utils import importutils
+
+import nova.conf
+from nova import exception
+
+CONF = nova.conf.CONF
+LOG = logging.getLogger(__name__)
+
+
+class InstanceInfo(object):
+    """What the hypervisor knows about one guest."""
+
+    def __init__(self, state, internal_id=None):
+        self.state = state
+        self.internal_id = internal_id
+
+    def __eq__(self, other):
+        return (self.__class__ == other.__class__ and
+                self.__dict__ == other.__dict__)
+
+
+class ComputeDriver(object):
+    """Base class of virt drivers.
+
+    ``capabilities`` says what a driver supports so callers can refuse an
+    operation up front instead of failing in the middle of it.
+    """
+
+    capabilities = {
+        'has_imagecache': False,
+        'supports_evacuate': False,
+        'supports_multiattach': False,
+        'supports_image_type_raw': True,
+        'supports_image_type_qcow2': True,
+    }
+
+    def __init__(self, virtapi=None):
+        self.virtapi = virtapi
+
+    def init_host(self, host):
+        """Prepare the hypervisor of ``host`` for use; called once."""
+
+    def cleanup_host(self, host):
+        """Release what ``init_host`` took."""
+
+    def get_available_nodes(self, refresh=False):
+        """Names of the nodes (hypervisors) this driver manages."""
+        raise NotImplementedError()
+
+    def get_available_resource(self, nodename):
+        """Resources of ``nodename``: a dict with vcpus, memory_mb,
+        local_gb, vcpus_used, memory_mb_used, local_gb_used,
+        hypervisor_type, hypervisor_version, hypervisor_hostname,
+        cpu_info and disk_available_least."""
+        raise NotImplementedError()
+
+    def get_inventory(self, nodename):
+        """Placement inventory of ``nodename``: ``{rc: {'total': ...,
+        'reserved': ..., 'min_unit': ..., 'max_unit': ..., 'step_size':
+        ..., 'allocation_ratio': ...}}``; the resource tracker fills in
+        reserved amounts and allocation ratios it does not provide."""
+        raise NotImplementedError()
+
+    def list_instance_uuids(self):
+        """UUIDs of the guests that exist on this host."""
+        raise NotImplementedError()
+
+    def get_info(self, instance):
+        """InstanceInfo of ``instance``; raises InstanceNotFound."""
+        raise NotImplementedError()
+
+    def spawn(self, context, instance, image_meta, injected_files,
+              admin_password, allocations, network_info=None,
+              block_device_info=None):
+        """Create and start the guest of ``instance``.
+
+        On return the guest runs. Raises on failure, leaving nothing
+        behind that ``destroy`` would not remove.
+        """
+        raise NotImplementedError()
+
+    def destroy(self, context, instance, network_info=None,
+                block_device_info=None, destroy_disks=True):
+        """Stop and remove the guest; succeeds if it does not exist."""
+        raise NotImplementedError()
+
+
+def load_compute_driver(virtapi=None, compute_driver=None):
+    """Instantiate the driver named by ``compute_driver``."""
+    name = compute_driver or CONF.compute_driver
+    if not name:
+        raise exception.VirtDriverNotFound(name='<unset>')
+    try:
+        driver = importutils.import_object('nova.virt.%s' % name, virtapi)
+    except ImportError as error:
+        LOG.error('Unable to load the virtualization driver %s: %s',
+                  name, error)
+        raise exception.VirtDriverNotFound(name=name)
+    if not isinstance(driver, ComputeDriver):
+        raise exception.VirtDriverNotFound(name=name)
+    return driver

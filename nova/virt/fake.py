@@ -1,0 +1,113 @@
+"""A stateful in-memory hypervisor.
+
+Each FakeDriver is one host with one node named after it; its guests live
+in a dict. Many compute services in one process each get their own driver,
+so a test or a scale simulation can run many fake hosts side by side.
+Capacity comes from ``[fake]``. A spawn can be made to fail for tests
+through ``FakeDriver.fail_spawn_for`` (instance UUID -> exception).
+"""
+
+import threading
+
+from oslo_log import log as logging
+
+import nova.conf
+from nova.compute import power_state
+from nova import exception
+from nova.virt import driver
+
+CONF = nova.conf.CONF
+LOG = logging.getLogger(__name__)
+
+
+class FakeInstance(object):
+
+    def __init__(self, uuid, vcpus, memory_mb, disk_gb):
+        self.uuid = uuid
+        self.vcpus = vcpus
+        self.memory_mb = memory_mb
+        self.disk_gb = disk_gb
+        self.state = power_state.RUNNING
+
+
+class FakeDriver(driver.ComputeDriver):
+
+    capabilities = dict(driver.ComputeDriver.capabilities,
+                        supports_evacuate=True)
+
+    def __init__(self, virtapi=None):
+        super().__init__(virtapi)
+        self._guests = {}
+        self._lock = threading.Lock()
+        self._nodename = None
+        self.fail_spawn_for = {}
+
+    def init_host(self, host):
+        self._nodename = host
+
+    def get_available_nodes(self, refresh=False):
+        return [self._nodename]
+
+    def _used(self):
+        with self._lock:
+            guests = list(self._guests.values())
+        return (sum(g.vcpus for g in guests),
+                sum(g.memory_mb for g in guests),
+                sum(g.disk_gb for g in guests))
+
+    def get_available_resource(self, nodename):
+        vcpus_used, memory_used, disk_used = self._used()
+        return {
+            'vcpus': CONF.fake.vcpus,
+            'memory_mb': CONF.fake.memory_mb,
+            'local_gb': CONF.fake.local_gb,
+            'vcpus_used': vcpus_used,
+            'memory_mb_used': memory_used,
+            'local_gb_used': disk_used,
+            'hypervisor_type': 'fake',
+            'hypervisor_version': 1000,
+            'hypervisor_hostname': nodename,
+            'cpu_info': '{}',
+            'disk_available_least': CONF.fake.local_gb - disk_used,
+            'host_ip': '127.0.0.1',
+        }
+
+    def get_inventory(self, nodename):
+        return {
+            'VCPU': {'total': CONF.fake.vcpus, 'min_unit': 1,
+                     'max_unit': CONF.fake.vcpus, 'step_size': 1},
+            'MEMORY_MB': {'total': CONF.fake.memory_mb, 'min_unit': 1,
+                          'max_unit': CONF.fake.memory_mb, 'step_size': 1},
+            'DISK_GB': {'total': CONF.fake.local_gb, 'min_unit': 1,
+                        'max_unit': CONF.fake.local_gb, 'step_size': 1},
+        }
+
+    def list_instance_uuids(self):
+        with self._lock:
+            return list(self._guests)
+
+    def get_info(self, instance):
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+        if guest is None:
+            raise exception.InstanceNotFound(instance_id=instance.uuid)
+        return driver.InstanceInfo(state=guest.state)
+
+    def spawn(self, context, instance, image_meta, injected_files,
+              admin_password, allocations, network_info=None,
+              block_device_info=None):
+        error = self.fail_spawn_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        flavor = instance.flavor
+        guest = FakeInstance(instance.uuid, flavor.vcpus, flavor.memory_mb,
+                             flavor.root_gb + flavor.ephemeral_gb)
+        with self._lock:
+            self._guests[instance.uuid] = guest
+        LOG.debug('Fake guest %s started on %s', instance.uuid,
+                  self._nodename)
+
+    def destroy(self, context, instance, network_info=None,
+                block_device_info=None, destroy_disks=True):
+        with self._lock:
+            self._guests.pop(instance.uuid, None)
