@@ -49,15 +49,16 @@ def map_cell0(context, database_connection=None):
 
 def create_cell(context, name, transport_url, database_connection,
                 disabled=False):
-    """A new cell mapping; raises InvalidInput on a duplicate database or
-    transport pair (two mappings for one cell)."""
+    """A new cell mapping.
+
+    Raises ``CellMappingExists`` when another cell already uses the same
+    database or the same transport URL: two mappings for one cell would
+    make every instance and host in it appear twice.
+    """
     for cell in objects.CellMappingList.get_all(context):
-        if (cell.database_connection == database_connection and
+        if (cell.database_connection == database_connection or
                 cell.transport_url == transport_url):
-            raise exception.InvalidInput(
-                reason='The specified transport_url and/or '
-                       'database_connection combination already exists '
-                       'for another cell with uuid %s.' % cell.uuid)
+            raise exception.CellMappingExists(uuid=cell.uuid)
     cell = objects.CellMapping(
         context=context, uuid=uuidutils.generate_uuid(), name=name,
         transport_url=transport_url, database_connection=database_connection,
@@ -66,45 +67,92 @@ def create_cell(context, name, transport_url, database_connection,
     return cell
 
 
+def find_cell_by_database(context, database_connection):
+    """The (non-cell0) mapping of the cell whose database is
+    ``database_connection``, or None."""
+    for cell in objects.CellMappingList.get_all(context):
+        if (not cell.is_cell0() and
+                cell.database_connection == database_connection):
+            return cell
+    return None
+
+
 def simple_cell_setup(context, transport_url=None):
     """cell0 plus one cell ``cell1`` for ``[database] connection``; then
-    map its hosts. Returns the cell1 mapping."""
+    map its hosts. Returns the cell1 mapping.
+
+    Running it again finds the cell of ``[database] connection`` and only
+    maps hosts that appeared since.
+    """
     map_cell0(context)
     transport_url = transport_url or CONF.transport_url or 'fake://'
-    for cell in objects.CellMappingList.get_all(context):
-        if not cell.is_cell0():
-            discover_hosts(context, cell.uuid)
-            return cell
-    cell = create_cell(context, 'cell1', transport_url,
-                       CONF.database.connection)
+    cell = find_cell_by_database(context, CONF.database.connection)
+    if cell is None:
+        cell = create_cell(context, 'cell1', transport_url,
+                           CONF.database.connection)
     discover_hosts(context, cell.uuid)
     return cell
 
 
-def discover_hosts(context, cell_uuid=None):
+def _quiet(message):
+    pass
+
+
+def discover_hosts(context, cell_uuid=None, status=None):
     """Map the compute hosts of unmapped compute nodes to their cell.
 
-    Returns the new HostMappings.
+    ``cell_uuid`` limits the search to one cell (``CellMappingNotFound``
+    if there is no such cell). ``status(message)``, when given, is told
+    about every step (``nova-manage cell_v2 discover_hosts --verbose``).
+    Idempotent: hosts already mapped are left alone. Returns the new
+    HostMappings.
     """
+    status = status or _quiet
+    if cell_uuid:
+        cells = [objects.CellMapping.get_by_uuid(context, cell_uuid)]
+    else:
+        cells = objects.CellMappingList.get_all(context)
+        status('Found %d cell mappings.' % len(cells))
     created = []
-    for cell in objects.CellMappingList.get_all(context):
-        if cell.is_cell0() or (cell_uuid and cell.uuid != cell_uuid):
+    for cell in cells:
+        if cell.is_cell0():
+            status('Skipping cell0: it holds no compute hosts.')
             continue
-        with nova_context.target_cell(context, cell) as cctxt:
-            nodes = objects.ComputeNodeList.get_all_unmapped(cctxt)
-            for node in nodes:
-                try:
-                    objects.HostMapping.get_by_host(context, node.host)
-                except exception.HostMappingNotFound:
-                    mapping = objects.HostMapping(
-                        context=context, host=node.host, cell_mapping=cell)
-                    try:
-                        mapping.create()
-                        created.append(mapping)
-                        LOG.info('Mapped host %s to cell %s', node.host,
-                                 cell.identity)
-                    except exception.HostMappingExists:
-                        pass
-                node.mapped = 1
-                node.save()
+        status('Getting compute nodes from cell %s' % cell.identity)
+        created.extend(_discover_in_cell(context, cell, status))
     return created
+
+
+def _discover_in_cell(context, cell, status):
+    created = []
+    with nova_context.target_cell(context, cell) as cctxt:
+        nodes = objects.ComputeNodeList.get_all_unmapped(cctxt)
+        status('Found %d unmapped compute nodes in cell %s'
+               % (len(nodes), cell.uuid))
+        for node in nodes:
+            mapping = _map_host(context, cell, node.host, status)
+            if mapping is not None:
+                created.append(mapping)
+            node.mapped = 1
+            node.save()
+    return created
+
+
+def _map_host(context, cell, host, status):
+    """The new HostMapping of ``host`` in ``cell``, or None if the host
+    was mapped already (a host may have several nodes)."""
+    status('Checking the host mapping of compute host %s' % host)
+    try:
+        objects.HostMapping.get_by_host(context, host)
+        return None
+    except exception.HostMappingNotFound:
+        pass
+    status('Creating the host mapping of compute host %s' % host)
+    mapping = objects.HostMapping(context=context, host=host,
+                                  cell_mapping=cell)
+    try:
+        mapping.create()
+    except exception.HostMappingExists:
+        return None
+    LOG.info('Mapped host %s to cell %s', host, cell.identity)
+    return mapping

@@ -384,3 +384,9 @@ class ImageConflict(Conflict):
 
 class ImageChecksumMismatch(NovaException):
     msg_fmt = _("Data of image %(image_id)s does not match its checksum.")
+
+
+class CellMappingExists(InvalidInput):
+    msg_fmt = _("The specified transport_url and/or database_connection "
+                "combination already exists for another cell with uuid "
+                "%(uuid)s.")

@@ -90,6 +90,6 @@ def get_server(target, endpoints, serializer=None):
     if TRANSPORT is None:
         raise RuntimeError('nova.rpc.init() was not called')
     return messaging.get_rpc_server(
-        TRANSPORT, target, endpoints, executor='threading',
+        TRANSPORT, target, endpoints,
         serializer=serializer or RequestContextSerializer(),
         access_policy=dispatcher.DefaultRPCAccessPolicy)

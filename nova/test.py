@@ -13,9 +13,12 @@ from oslo_config import fixture as config_fixture
 import testtools
 
 import nova.conf
+from nova import objects
 from nova import policy
 
 CONF = nova.conf.CONF
+
+objects.register_all()
 
 warnings.filterwarnings('ignore', module='eventlet')
 warnings.filterwarnings('ignore', message='.*[Ee]ventlet.*')

@@ -20,6 +20,7 @@ synced" flags so the new database gets its standard rows. The most recent
 one placement after another; the all-in-one makes one.
 """
 
+import sqlite3
 import threading
 import urllib.parse
 
@@ -34,6 +35,7 @@ from placement import deploy
 from placement.objects import resource_class
 from placement.objects import trait
 from placement import policy as placement_policy
+import sqlalchemy.engine
 import webob.exc
 
 LOG = logging.getLogger(__name__)
@@ -60,6 +62,12 @@ class PlacementApp:
 
     def __init__(self, app, conf, manager, connection_url):
         self._app = app
+        # SQLite has one writer at a time; a write that starts after a
+        # concurrent one committed fails at once instead of waiting, so
+        # writes to an SQLite placement are taken one at a time.
+        self._write_lock = (threading.Lock()
+                            if connection_url.startswith('sqlite')
+                            else None)
         self._manager = manager
         self.conf = conf
         self.connection_url = connection_url
@@ -75,6 +83,10 @@ class PlacementApp:
                 explanation='This placement app was released or replaced '
                             'by a later make_app() in this process.')
             return error(environ, start_response)
+        if self._write_lock is not None and environ.get(
+                'REQUEST_METHOD') not in ('GET', 'HEAD'):
+            with self._write_lock:
+                return self._app(environ, start_response)
         return self._app(environ, start_response)
 
     def dispose(self):
@@ -129,6 +141,7 @@ def make_app(connection_url):
     Raises oslo_db exceptions when the database cannot be reached.
     """
     global _active
+    connection_url = _prepare_sqlite(connection_url)
     conf = _make_conf(connection_url)
     manager = enginefacade.transaction_context()
     manager.configure(**_database_options(conf))
@@ -142,6 +155,23 @@ def make_app(connection_url):
     LOG.info('Placement app ready on %s',
              _redact(connection_url))
     return app
+
+
+def _prepare_sqlite(url):
+    """For an SQLite file: WAL journal (readers never wait for the writer)
+    and a busy timeout on every connection (``timeout`` URL parameter)."""
+    parsed = sqlalchemy.engine.make_url(url)
+    if parsed.get_backend_name() != 'sqlite' or not parsed.database or \
+            parsed.database == ':memory:':
+        return url
+    conn = sqlite3.connect(parsed.database)
+    try:
+        conn.execute('PRAGMA journal_mode=WAL')
+    finally:
+        conn.close()
+    if 'timeout' not in parsed.query:
+        url += ('&' if '?' in url else '?') + 'timeout=30'
+    return url
 
 
 def _redact(url):

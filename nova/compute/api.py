@@ -47,6 +47,10 @@ class CellCache(object):
                     nova_context.get_admin_context()))
             return list(self._cells)
 
+    def reset(self):
+        with self._lock:
+            self._cells = None
+
 
 CELLS = CellCache()
 
@@ -163,7 +167,8 @@ class API(object):
             instances.append(instance)
         self.compute_task_api.schedule_and_build_instances(
             context, build_requests, request_specs,
-            requested_networks=requested_networks)
+            requested_networks=objects.NetworkRequestList.from_api(
+                requested_networks))
         return instances, reservation_id
 
     @staticmethod

@@ -71,7 +71,7 @@ class ResponseObject:
         self.headers = dict(headers or {})
 
 
-# -- decorators ----------------------------------------------------------------
+# -- decorators ----
 
 def response(code):
     """The success status code of the handler."""
@@ -111,7 +111,7 @@ def api_version(min_version, max_version=None):
     return decorator
 
 
-# -- dispatch ------------------------------------------------------------------
+# -- dispatch ----
 
 def _query_dict(req):
     query = {}

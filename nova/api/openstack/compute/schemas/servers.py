@@ -4,7 +4,7 @@ import copy
 
 from nova.api.validation import parameter_types as types
 
-# -- POST /servers -------------------------------------------------------------
+# -- POST /servers ----
 
 _network = {
     'type': 'object',
@@ -114,7 +114,7 @@ show_query_v275 = dict(show_query, additionalProperties=False)
 delete_query = show_query
 delete_query_v275 = show_query_v275
 
-# -- responses -----------------------------------------------------------------
+# -- responses ----
 
 _basic_server = {
     'type': 'object',

@@ -226,8 +226,8 @@ def _versioned(req, instance, server, opts):
         host = common.field(instance, 'host')
         server['host_status'] = opts.host_status.get(host, '')
     if avr.allow_server_description(req):
-        server['description'] = common.field(instance,
-                                              'display_description')
+        server['description'] = common.field(
+            instance, 'display_description')
     if avr.allow_server_tags(req):
         server['tags'] = [getattr(t, 'tag', t)
                           for t in common.field(instance, 'tags', [])]

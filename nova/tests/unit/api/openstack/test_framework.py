@@ -293,3 +293,42 @@ class VersionDocumentsTest(FrameworkTestCase):
         self.assertIsNone(validators.check_response(
             versions.version_response,
             versions.version_document('http://h')))
+
+
+class KeystoneContextTest(test.TestCase):
+
+    def _call(self, headers):
+        seen = {}
+
+        def app(environ, start_response):
+            seen['context'] = environ.get('nova.context')
+            start_response('200 OK', [('Content-Type', 'text/plain')])
+            return [b'ok']
+
+        from nova.api.openstack import middleware
+        req = webob.Request.blank('/v2.1/widgets', headers=headers)
+        resp = req.get_response(middleware.KeystoneContextMiddleware(app))
+        return resp, seen.get('context')
+
+    def test_context_from_keystone_headers(self):
+        resp, ctx = self._call({
+            'X-Identity-Status': 'Confirmed', 'X-User-Id': 'u1',
+            'X-Project-Id': 'p1', 'X-Roles': 'reader, member',
+            'X-Auth-Token': 'tok',
+            'X-Service-Catalog': '[{"type": "image"}]'})
+        self.assertEqual(200, resp.status_int)
+        self.assertEqual(('u1', 'p1', 'tok'),
+                         (ctx.user_id, ctx.project_id, ctx.auth_token))
+        self.assertEqual(['reader', 'member'], ctx.roles)
+        self.assertEqual([{'type': 'image'}], ctx.service_catalog)
+        self.assertFalse(ctx.is_admin)
+
+    def test_invalid_identity_is_401(self):
+        resp, ctx = self._call({'X-Identity-Status': 'Invalid'})
+        self.assertEqual(401, resp.status_int)
+        self.assertIsNone(ctx)
+
+    def test_keystone_app_builds(self):
+        self.flags(auth_strategy='keystone', group='api')
+        self.assertIsNotNone(
+            compute.build_app(route_table=fakes.ROUTE_TABLE))

@@ -6,7 +6,6 @@ Plain stand-in objects are used; the views only read attributes.
 import datetime
 import types
 
-import webob
 
 from nova.api.openstack import api_version_request as avr
 from nova.api.openstack.compute.schemas import flavors as flavor_schemas
