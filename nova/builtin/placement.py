@@ -98,7 +98,7 @@ class PlacementApp:
         self._manager.dispose_pool()
 
 
-def _make_conf(connection_url):
+def _make_conf(connection_url, database_options):
     conf = cfg.ConfigOpts()
     placement_conf.register_opts(conf)
     # NOTE: the connection option is required, so it has to be known before
@@ -109,6 +109,8 @@ def _make_conf(connection_url):
     conf([], project='placement', default_config_files=[],
          default_config_dirs=[])
     conf.set_override('auth_strategy', 'noauth2', group='api')
+    for name, value in database_options.items():
+        conf.set_override(name, value, group='placement_database')
     return conf
 
 
@@ -128,29 +130,38 @@ def _forget_synced_state():
     placement_policy.reset()
 
 
-def make_app(connection_url):
+def make_app(connection_url, **database_options):
     """Return a ``PlacementApp`` for the database at ``connection_url``.
 
     ``connection_url`` is an SQLAlchemy URL: ``sqlite:////path/file.db``
     (see ``sqlite_url()``), ``mysql+pymysql://...`` or
     ``postgresql+psycopg2://...``; the database must exist (SQLite creates
-    its file). Its schema is upgraded to head and the standard traits and
-    resource classes are written. Callable many times in one process; the
+    its file). ``database_options`` override other ``[placement_database]``
+    options, e.g. ``sqlite_synchronous=False`` or ``max_pool_size=10``. Its
+    schema is upgraded to head and the standard traits and resource classes
+    are written. Callable many times in one process; the
     newest app owns the database (see the module docstring).
 
-    Raises oslo_db exceptions when the database cannot be reached.
+    Raises (oslo_db/SQLAlchemy errors) when the database cannot be reached
+    or upgraded; the previously made app then keeps its database.
     """
     global _active
     connection_url = _prepare_sqlite(connection_url)
-    conf = _make_conf(connection_url)
+    conf = _make_conf(connection_url, database_options)
     manager = enginefacade.transaction_context()
     manager.configure(**_database_options(conf))
     with _LOCK:
-        db_api.placement_context_manager.patch_factory(manager)
-        _forget_synced_state()
-        migration.upgrade('head')
-        app = PlacementApp(deploy.loadapp(conf), conf, manager,
-                           connection_url)
+        restore = db_api.placement_context_manager.patch_factory(manager)
+        try:
+            _forget_synced_state()
+            migration.upgrade('head')
+            app = PlacementApp(deploy.loadapp(conf), conf, manager,
+                               connection_url)
+        except Exception:
+            # Leave the app being served (if any) on its own database.
+            restore()
+            manager.dispose_pool()
+            raise
         _active = app
     LOG.info('Placement app ready on %s',
              _redact(connection_url))
@@ -217,9 +228,32 @@ def serve(app, host='127.0.0.1', port=0, numthreads=16):
     """
     server = cheroot_wsgi.Server((host, port), app, numthreads=numthreads,
                                  server_name='nova-builtin')
-    server.prepare()
-    bound_host, bound_port = server.bind_addr[:2]
-    thread = threading.Thread(target=server.serve, daemon=True,
-                              name='wsgi-%s:%d' % (bound_host, bound_port))
+    # NOTE: stop() waits for the connection loop's select() timeout (0.5 s
+    # by default); a tenth of a second keeps stopping quick at the cost of
+    # ten idle wake-ups a second.
+    server.expiration_interval = 0.1
+    ready = threading.Event()
+    failure = []
+
+    def run():
+        # NOTE: prepare() starts cheroot's worker threads; started from this
+        # daemon thread they are daemons too (threads inherit it), so a
+        # server left running never keeps the process from exiting.
+        try:
+            server.prepare()
+        except BaseException as exc:
+            failure.append(exc)
+            return
+        finally:
+            ready.set()
+        server.serve()
+
+    thread = threading.Thread(target=run, daemon=True,
+                              name='wsgi-%s:%s' % (host, port))
     thread.start()
+    ready.wait()
+    if failure:
+        thread.join()
+        raise failure[0]
+    bound_host, bound_port = server.bind_addr[:2]
     return ServedApp(server, thread, bound_host, bound_port)

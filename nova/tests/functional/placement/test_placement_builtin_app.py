@@ -60,6 +60,17 @@ class BuiltinPlacementTestCase(test.TestCase):
         self.assertEqual(503, requests.get(new.url + '/resource_providers',
                                            headers=HEADERS).status_code)
 
+    def test_a_failed_make_app_leaves_the_current_app_serving(self):
+        app, served = self.start('a.db')
+        bad_url = placement.sqlite_url(
+            os.path.join(self.state_dir, 'missing', 'dir', 'x.db'))
+
+        self.assertRaises(Exception, placement.make_app, bad_url)
+
+        self.assertTrue(app.active)
+        self.assertEqual(200, requests.get(served.url + '/resource_providers',
+                                           headers=HEADERS).status_code)
+
     def test_reopening_a_database_keeps_its_data(self):
         app, served = self.start('a.db')
         requests.post(served.url + '/resource_providers',

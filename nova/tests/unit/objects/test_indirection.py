@@ -10,6 +10,7 @@ server thread, which has database access).
 
 import threading
 
+import oslo_messaging as messaging
 from oslo_utils import uuidutils
 
 import nova.conf
@@ -66,8 +67,12 @@ class InProcessConductor(object):
             self.serializer.serialize_context(context))
         server_kwargs = {k: self._wire(server_ctxt, v)
                          for k, v in kwargs.items()}
-        result = _in_new_thread(getattr(self.manager, method), server_ctxt,
-                                **server_kwargs)
+        try:
+            result = _in_new_thread(getattr(self.manager, method),
+                                    server_ctxt, **server_kwargs)
+        except messaging.ExpectedException as wrapped:
+            # The RPC dispatcher unwraps expected exceptions this way.
+            raise wrapped.exc_info[1]
         return self._wire(context, result)
 
     def object_class_action_versions(self, context, objname, objmethod,

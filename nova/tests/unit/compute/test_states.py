@@ -1,0 +1,75 @@
+"""The vm_state/task_state transition table."""
+
+from nova.compute import states
+from nova.compute import task_states
+from nova.compute import vm_states
+from nova import exception
+from nova import objects
+from nova.objects import fields
+from nova import test
+
+
+def _instance(vm_state):
+    return objects.Instance(uuid='6f4ac0b5-7a5f-4d5e-9b23-7b1a0c8e2d11',
+                            vm_state=vm_state)
+
+
+class TestTransitions(test.TestCase):
+
+    def test_check(self):
+        all_states = [getattr(vm_states, n) for n in dir(vm_states)
+                      if n.isupper() and isinstance(getattr(vm_states, n),
+                                                    str)]
+        for vm_state in all_states:
+            for operation, (allowed, task_state) in \
+                    states.TRANSITIONS.items():
+                inst = _instance(vm_state)
+                if vm_state in allowed:
+                    self.assertEqual(task_state,
+                                     states.check(inst, operation))
+                else:
+                    self.assertRaises(exception.InstanceInvalidState,
+                                      states.check, inst, operation)
+
+    def test_table(self):
+        cases = [
+            ('build', vm_states.BUILDING, task_states.SPAWNING),
+            ('build', vm_states.ACTIVE, None),
+            ('delete', vm_states.ACTIVE, task_states.DELETING),
+            ('delete', vm_states.ERROR, task_states.DELETING),
+            ('delete', vm_states.BUILDING, task_states.DELETING),
+            ('delete', vm_states.DELETED, None),
+        ]
+        for operation, vm_state, expected in cases:
+            inst = _instance(vm_state)
+            if expected is None:
+                error = self.assertRaises(exception.InstanceInvalidState,
+                                          states.check, inst, operation)
+                self.assertIn(vm_state, str(error))
+            else:
+                self.assertEqual(expected, states.check(inst, operation))
+
+    def test_outcomes(self):
+        self.assertEqual((vm_states.ACTIVE, None),
+                         states.outcome('build', 'success'))
+        self.assertEqual((vm_states.ERROR, None),
+                         states.outcome('build', 'failure'))
+        self.assertEqual((vm_states.DELETED, None),
+                         states.outcome('delete', 'success'))
+        self.assertRaises(KeyError, states.outcome, 'delete', 'failure')
+
+    def test_every_outcome_names_a_known_operation_and_state(self):
+        for (operation, _), (vm_state, task_state) in \
+                states.OUTCOMES.items():
+            self.assertIn(operation, states.TRANSITIONS)
+            self.assertIn(vm_state, fields.VMState.ALL)
+            self.assertIsNone(task_state)
+
+    def test_vm_state_constants_match_the_object_enum(self):
+        names = [n for n in dir(vm_states) if n.isupper() and
+                 isinstance(getattr(vm_states, n), str)]
+        self.assertEqual(set(fields.VMState.ALL),
+                         {getattr(vm_states, n) for n in names})
+        self.assertTrue(vm_states.ALLOW_DELETE <= set(fields.VMState.ALL))
+        self.assertNotIn(vm_states.DELETED, vm_states.ALLOW_DELETE)
+        self.assertEqual(task_states.SPAWNING, task_states.BUILD_STEPS[-1])
