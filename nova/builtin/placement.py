@@ -126,8 +126,15 @@ def _forget_synced_state():
     # traits and resource classes; a new database needs them written again.
     trait._TRAITS_SYNCED = False
     resource_class._RESOURCE_CLASSES_SYNCED = False
-    # Policy rules are cached per process too; rebuild them from this conf.
+
+
+def _reset_policy(conf):
+    # NOTE: placement keeps one policy enforcer per process, made from the
+    # conf of the first app; remake it from the conf of the app that owns
+    # the process now.
     placement_policy.reset()
+    if conf is not None:
+        placement_policy.init(conf)
 
 
 def make_app(connection_url, **database_options):
@@ -155,12 +162,15 @@ def make_app(connection_url, **database_options):
         try:
             _forget_synced_state()
             migration.upgrade('head')
+            _reset_policy(conf)
             app = PlacementApp(deploy.loadapp(conf), conf, manager,
                                connection_url)
         except Exception:
             # Leave the app being served (if any) on its own database.
             restore()
             manager.dispose_pool()
+            _forget_synced_state()
+            _reset_policy(_active.conf if _active else None)
             raise
         _active = app
     LOG.info('Placement app ready on %s',

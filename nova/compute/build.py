@@ -92,4 +92,3 @@ def terminate(context, instance, driver, report_client):
         pass
     report_client.delete_allocation_for_instance(context, instance.uuid)
     LOG.info('Instance %s deleted', instance.uuid)
-

@@ -55,6 +55,7 @@ class ConductorManager(manager.Manager):
         updates['obj_what_changed'] = objinst.obj_what_changed()
         return updates, result
 
+    @messaging.expected_exceptions(exception.NovaException)
     def object_backport_versions(self, context, objinst, object_versions):
         target = object_versions[objinst.obj_name()]
         LOG.debug('Backporting %s to %s', objinst.obj_name(), target)

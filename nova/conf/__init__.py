@@ -23,7 +23,8 @@ from nova.conf import wsgi
 
 CONF = cfg.CONF
 
-_MODULES = (all_in_one, api, api_database, compute, conductor, glance, paths, placement,
+_MODULES = (all_in_one, api, api_database, compute, conductor, glance, paths,
+            placement,
             quota, rpc, scheduler, service, upgrade_levels, wsgi)
 
 for _module in _MODULES:

@@ -22,7 +22,8 @@ Possible values:
                 help="Whether SQLite waits for data to reach the disk."),
     cfg.IntOpt('max_pool_size', default=5, help="Connection pool size."),
     cfg.IntOpt('max_overflow', default=50, help="Pool overflow size."),
-    cfg.IntOpt('pool_timeout', default=30, help="Seconds to wait for a pooled connection."),
+    cfg.IntOpt('pool_timeout', default=30,
+               help="Seconds to wait for a pooled connection."),
     cfg.IntOpt('connection_recycle_time', default=3600,
                help="Seconds after which a pooled connection is reopened."),
 ]

@@ -20,13 +20,16 @@ Virtual to physical CPU ratio reported to placement as VCPU
 ``initial_cpu_allocation_ratio`` for a new provider.
 """),
     cfg.FloatOpt('ram_allocation_ratio', min=0.0,
-                 help="MEMORY_MB allocation ratio; unset keeps placement's value."),
+                 help="MEMORY_MB allocation ratio; unset keeps placement's "
+                      "value."),
     cfg.FloatOpt('disk_allocation_ratio', min=0.0,
-                 help="DISK_GB allocation ratio; unset keeps placement's value."),
+                 help="DISK_GB allocation ratio; unset keeps placement's "
+                      "value."),
     cfg.FloatOpt('initial_cpu_allocation_ratio', default=4.0, min=0.0,
                  help="VCPU allocation ratio of a newly created provider."),
     cfg.FloatOpt('initial_ram_allocation_ratio', default=1.0, min=0.0,
-                 help="MEMORY_MB allocation ratio of a newly created provider."),
+                 help="MEMORY_MB allocation ratio of a newly created "
+                      "provider."),
     cfg.FloatOpt('initial_disk_allocation_ratio', default=1.0, min=0.0,
                  help="DISK_GB allocation ratio of a newly created provider."),
     cfg.IntOpt('reserved_host_memory_mb', default=512, min=0,

@@ -22,7 +22,8 @@ Related options:
 """),
 ]
 
-filter_group = cfg.OptGroup('filter_scheduler', title='Filter scheduler options')
+filter_group = cfg.OptGroup('filter_scheduler',
+                            title='Filter scheduler options')
 
 filter_opts = [
     cfg.ListOpt('enabled_filters',

@@ -39,7 +39,8 @@ Related options:
                 help="Run the periodic tasks of the managers."),
     cfg.IntOpt('periodic_interval_max',
                default=60, min=1,
-               help="Longest wait, in seconds, between two periodic task runs."),
+               help="Longest wait, in seconds, between two periodic task "
+                    "runs."),
 ]
 
 

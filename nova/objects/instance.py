@@ -485,8 +485,11 @@ class InstanceList(base.ObjectListBase, base.NovaObject):
         if 'uuid' not in sort_keys:
             sort_keys.append('uuid')
             sort_dirs.append(sort_dirs[0])
-            if marker_values is not None:
-                marker_values = list(marker_values)
+        if marker_values is not None and \
+                len(marker_values) != len(sort_keys):
+            raise exception.InvalidInput(
+                reason='the marker must give a value for each sort key '
+                       'and the uuid')
         db_insts = _get_all_from_db(
             context, filters or {}, sort_keys, sort_dirs, limit,
             marker_values, _expected(expected_attrs))

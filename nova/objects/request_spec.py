@@ -111,7 +111,7 @@ class RequestSpec(base.NovaObject):
         spec_id, spec = _get_by_instance_uuid_from_db(context, instance_uuid)
         obj = cls.obj_from_primitive(jsonutils.loads(spec), context=context)
         obj.id = spec_id
-        obj.obj_reset_changes()
+        obj.obj_reset_changes(recursive=True)
         return obj
 
     @base.remotable

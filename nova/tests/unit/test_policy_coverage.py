@@ -24,14 +24,7 @@ from nova import test
 # (method, path) -> rules whose checks are made in a shared helper of the
 # handler (the view builder) and are not yet listed in the handler's
 # ``@wsgi.policies``. Only ever shrinks.
-_UNDECLARED = {
-    ('GET', '/servers/{server_id}'): {
-        'os_compute_api:servers:show:host_status',
-        'os_compute_api:servers:show:flavor-extra-specs',
-        'os_compute_api:os-extended-server-attributes'},
-    ('GET', '/servers/detail'): {
-        'os_compute_api:os-extended-server-attributes'},
-}
+_UNDECLARED = {}
 
 
 def _rules():

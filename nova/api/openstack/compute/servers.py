@@ -130,7 +130,8 @@ def index(req):
 
 
 @wsgi.expected_errors(400)
-@wsgi.policies(policies.DETAIL, policies.DETAIL_ALL_TENANTS)
+@wsgi.policies(policies.DETAIL, policies.DETAIL_ALL_TENANTS,
+               policies.EXTENDED_ATTRIBUTES)
 @validation.query_schema(schemas.index_query, '2.1', '2.74')
 @validation.query_schema(schemas.index_query_v275, '2.75')
 @server_response_schemas(schemas.detail_response)
@@ -150,7 +151,8 @@ def _get(ctx, server_id, expected_attrs):
 
 
 @wsgi.expected_errors(404)
-@wsgi.policies(policies.SHOW)
+@wsgi.policies(policies.SHOW, policies.SHOW_HOST_STATUS,
+               policies.SHOW_FLAVOR_EXTRA_SPECS, policies.EXTENDED_ATTRIBUTES)
 @validation.query_schema(schemas.show_query, '2.1', '2.74')
 @validation.query_schema(schemas.show_query_v275, '2.75')
 @server_response_schemas(schemas.show_response)

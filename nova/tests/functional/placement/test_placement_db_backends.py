@@ -1,4 +1,4 @@
-"""Placement on MariaDB/MySQL and PostgreSQL, as distributed deployments run it.
+"""Placement on MariaDB/MySQL and PostgreSQL, as distributed deployments use.
 
 Each test creates a uniquely named database, serves placement on it, drives
 the report client through a boot's placement traffic and drops the database.

@@ -117,7 +117,8 @@ def fault(instance, is_admin):
 
 
 def _naive_str(value):
-    return str(value.replace(tzinfo=None)) if value else None
+    # Nova renders these as naive ISO 8601 with microseconds.
+    return value.strftime('%Y-%m-%dT%H:%M:%S.%f') if value else None
 
 
 def _core(req, instance, opts):
