@@ -326,6 +326,8 @@ def _add_argument(parser, flags, kwargs):
     if flags[0].startswith('-'):
         dest = kwargs.pop('dest', None) or flags[0].lstrip('-').replace(
             '-', '_')
+        if 'action' not in kwargs:
+            kwargs.setdefault('metavar', dest.upper())
         parser.add_argument(*flags, dest=_KWARG_PREFIX + dest, **kwargs)
     else:
         dest = flags[0]

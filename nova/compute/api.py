@@ -22,6 +22,7 @@ from nova import context as nova_context
 from nova import exception
 from nova.image import glance
 from nova import objects
+from nova import rpc
 from nova.scheduler.client import report
 from nova.servicegroup import api as servicegroup_api
 from nova import utils
@@ -55,15 +56,25 @@ class CellCache(object):
 CELLS = CellCache()
 
 
-def _lazy(factory):
-    """A property built on first use (RPC clients need rpc.init())."""
-    attr = '_lazy_' + factory.__name__
+_CLIENTS = {}
+_CLIENTS_LOCK = threading.Lock()
+
+
+def _shared(factory):
+    """A client built once per process and message transport (RPC clients
+    are bound to the transport; a new transport gets new clients), shared
+    by every API object: building them per request is measurable."""
+    key = factory.__name__
 
     @functools.wraps(factory)
     def getter(self):
-        if not hasattr(self, attr):
-            setattr(self, attr, factory(self))
-        return getattr(self, attr)
+        transport = rpc.TRANSPORT
+        with _CLIENTS_LOCK:
+            cached = _CLIENTS.get(key)
+            if cached is None or cached[0] is not transport:
+                cached = (transport, factory(self))
+                _CLIENTS[key] = cached
+            return cached[1]
     return property(getter)
 
 
@@ -74,15 +85,15 @@ class API(object):
         self.image_api = glance.API()
         self.servicegroup_api = servicegroup_api.API()
 
-    @_lazy
+    @_shared
     def compute_task_api(self):
         return conductor_rpcapi.ComputeTaskAPI()
 
-    @_lazy
+    @_shared
     def compute_rpcapi(self):
         return compute_rpcapi.ComputeAPI()
 
-    @_lazy
+    @_shared
     def report_client(self):
         return report.SchedulerReportClient()
 

@@ -37,7 +37,6 @@ class _DistributedBootMixin:
 
     def setUp(self):
         super().setUp()
-        self.started = time.monotonic()
         self.tmp = self.useFixture(fixtures.TempDir()).path
         try:
             rabbit = multiprocess.RabbitVhost().check()
@@ -177,7 +176,6 @@ class _DistributedBootMixin:
         listed = self.request('GET', '/servers', expect=200).json()
         self.assertEqual([], listed['servers'])
         self.processes.assert_running()
-        self.assertLess(time.monotonic() - self.started, 90)
 
 
 class MySQLDistributedBootTest(_DistributedBootMixin, test.TestCase):
