@@ -212,7 +212,10 @@ class API(object):
             progress=0, locked=False, config_drive='', host=None,
             node=None, launched_at=None, terminated_at=None,
             access_ip_v4=None, access_ip_v6=None,
-            created_at=utils.utcnow(), updated_at=None, deleted=False,
+            # Whole seconds: every database stores them the same way, so
+            # the order of a listing never depends on where a row lives.
+            created_at=utils.utcnow().replace(microsecond=0),
+            updated_at=None, deleted=False,
             tags=[], info_cache=[], root_device_name=None)
 
     # -- read -------------------------------------------------------------

@@ -10,7 +10,6 @@ import datetime
 import functools
 
 from nova import context as nova_context
-from nova import exception
 from nova import objects
 
 DEFAULT_SORT_KEYS = ['created_at', 'uuid']
@@ -39,6 +38,13 @@ def _sort_value(value):
     if isinstance(value, datetime.datetime):
         return (1, value.replace(tzinfo=None))
     return (1, value)
+
+
+def _db_value(value):
+    # Build requests carry timezone-aware times; the databases naive UTC.
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None)
+    return value
 
 
 def _compare(keys, dirs, a, b):
@@ -82,21 +88,22 @@ def get_instances_sorted(context, cells, filters, limit, marker_instance,
     keys, dirs = _normalise(sort_keys, sort_dirs)
     marker_values = None
     if marker_instance is not None:
-        marker_values = [marker_instance.get(k) for k in keys]
+        marker_values = [_db_value(marker_instance.get(k)) for k in keys]
+    pending = [instance for instance in
+               _build_request_instances(context, filters)
+               if marker_instance is None or
+               _compare(keys, dirs, instance, marker_instance) > 0]
     results = []
-    for instance in _build_request_instances(context, filters):
-        if marker_instance is None or _compare(
-                keys, dirs, instance, marker_instance) > 0:
-            results.append(instance)
     for cell in cells:
         with nova_context.target_cell(context, cell) as cctxt:
-            try:
-                results.extend(objects.InstanceList.get_by_filters(
-                    cctxt, filters, sort_keys=keys, sort_dirs=dirs,
-                    limit=limit, marker_values=marker_values,
-                    expected_attrs=expected_attrs))
-            except exception.InvalidSortKey:
-                raise
+            results.extend(objects.InstanceList.get_by_filters(
+                cctxt, filters, sort_keys=keys, sort_dirs=dirs,
+                limit=limit, marker_values=marker_values,
+                expected_attrs=expected_attrs))
+    # An instance being moved into its cell is briefly in both places;
+    # the cell's copy is the newer one.
+    in_cells = {instance.uuid for instance in results}
+    results.extend(i for i in pending if i.uuid not in in_cells)
     results.sort(key=functools.cmp_to_key(
         lambda a, b: _compare(keys, dirs, a, b)))
     if limit is not None:

@@ -323,6 +323,10 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
         tags = updates.pop('tags', None)
         for key in ('fault', 'info_cache', 'deleted', 'id'):
             updates.pop(key, None)
+        # Keep the creation time the API gave the instance (it orders
+        # listings, also while the instance was a build request).
+        if self.obj_attr_is_set('created_at') and self.created_at:
+            updates['created_at'] = self.created_at.replace(tzinfo=None)
         for key in ('access_ip_v4', 'access_ip_v6'):
             if updates.get(key) is not None:
                 updates[key] = str(updates[key])
