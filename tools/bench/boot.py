@@ -160,9 +160,33 @@ def server_body(args, name, count=1):
     return {'server': server}
 
 
-def post_servers(args, prefix):
+class Pipeline(object):
+    """Counts servers POSTed and finished (ACTIVE or ERROR) so POSTs stay
+    at most ``limit`` servers ahead of the builds: then the CPU spent
+    while a tenth of the servers became ACTIVE is the cost of that tenth,
+    not of API work for servers far ahead (0: no limit)."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.posted = 0
+        self.done = 0
+        self.cond = threading.Condition()
+
+    def reserve(self, count):
+        with self.cond:
+            while self.limit and self.posted - self.done >= self.limit:
+                self.cond.wait(1)
+            self.posted += count
+
+    def finished(self, done):
+        with self.cond:
+            self.done = done
+            self.cond.notify_all()
+
+
+def post_servers(args, prefix, pipeline):
     """POST the servers from ``args.concurrency`` threads; returns the
-    POST latencies (seconds, one per request)."""
+    threads, the POST latencies (seconds) and the errors."""
     per_request = args.batch or 1
     requests = [min(per_request, args.count - i)
                 for i in range(0, args.count, per_request)]
@@ -178,6 +202,7 @@ def post_servers(args, prefix):
                     return
                 index = next_index[0]
                 next_index[0] += 1
+            pipeline.reserve(requests[index])
             name = '%s-%05d' % (prefix, index)
             started = time.monotonic()
             try:
@@ -206,39 +231,50 @@ def utc_iso(ts):
 class Watcher(object):
     """Tracks the status of our servers with ``changes-since`` polls, so a
     poll returns only what changed since the previous one (cheap for the
-    server however many servers exist)."""
+    server however many servers exist).
 
-    def __init__(self, client, prefix):
+    After ``stall`` seconds without progress it lists everything once: a
+    server buried in cell0 keeps the ``updated_at`` of its build request,
+    so ``changes-since`` misses its BUILD -> ERROR transition."""
+
+    def __init__(self, client, prefix, stall=5.0):
         self.client = client
         self.prefix = prefix
+        self.stall = stall
         self.status = {}
         self.since = None
+        self.progress = (None, time.time())
 
     def poll(self):
         started = time.time()
         path = '/servers/detail?limit=1000'
-        if self.since is not None:
+        full = (self.since is None or
+                started - self.progress[1] >= self.stall)
+        if not full:
             # A margin for the second resolution of ``updated_at``.
             path += '&changes-since=' + urllib.parse.quote(
                 utc_iso(self.since - 2))
         servers = self.client.request('GET', path)['servers']
         if len(servers) >= 1000:
-            raise BenchError('over 1000 servers changed between polls; '
-                             'lower --poll-interval')
+            raise BenchError('over 1000 servers listed in one poll; '
+                             'use fewer servers per run')
         self.since = started
         for server in servers:
             if server['name'].startswith(self.prefix):
                 self.status[server['id']] = server['status']
-        return self.count('ACTIVE'), self.count('ERROR')
+        counts = self.count('ACTIVE'), self.count('ERROR')
+        if full or counts != self.progress[0]:
+            self.progress = (counts, started)
+        return counts
 
     def count(self, status):
         return sum(1 for s in self.status.values() if s == status)
 
 
-def wait_active(args, watcher, pid, cpu0, post_errors):
-    """Poll until ``args.count`` servers are ACTIVE; returns the samples
-    ``(active, seconds since start, cpu seconds)`` taken each time a
-    further tenth of the servers became ACTIVE."""
+def wait_active(args, watcher, pid, cpu0, pipeline, post_errors):
+    """Poll until ``args.count`` servers are ACTIVE (or ERROR); returns
+    the samples ``(active, seconds since start, cpu seconds)`` taken each
+    time a further tenth of the servers became ACTIVE."""
     step = max(1, args.count // 10)
     next_mark = step
     samples = [(0, 0.0, cpu0)]
@@ -247,17 +283,19 @@ def wait_active(args, watcher, pid, cpu0, post_errors):
     while True:
         active, error = watcher.poll()
         cpu = cpu_seconds(pid)
+        pipeline.finished(active + error)
         if active >= next_mark:
             samples.append((active, time.monotonic() - started, cpu))
             next_mark = (active // step + 1) * step
         if post_errors:
             raise BenchError('POST failed: %s' % post_errors[0])
         if error and not args.ignore_errors:
-            raise BenchError('%d servers went to ERROR' % error)
+            raise BenchError('%d servers went to ERROR (see their fault; '
+                             '--ignore-errors to go on)' % error)
         if active + error >= args.count:
             if samples[-1][0] != active:
                 samples.append((active, time.monotonic() - started, cpu))
-            return samples
+            return samples, error
         if time.monotonic() > deadline:
             raise BenchError('timed out: %d of %d ACTIVE after %ds' % (
                 active, args.count, args.timeout))
@@ -364,12 +402,15 @@ def print_tenths(samples, idle_rate):
             '(flat)' if tail <= head * 1.25 else '(GROWS with N)'))
 
 
-def report(args, prefix, samples, post_latencies, wall, idle_rate, pid):
+def report(args, samples, failed, post_latencies, wall, idle_rate, pid):
     active, _, cpu_end = samples[-1]
     cpu_total = cpu_end - samples[0][2]
-    print('\n== boot: %d servers (flavor %s), concurrency %d%s' % (
-        args.count, args.flavor, args.concurrency,
-        ', batch %d' % args.batch if args.batch else ''))
+    print('\n== boot: %d servers (flavor %s), concurrency %d%s, '
+          'at most %s in flight' % (
+              args.count, args.flavor, args.concurrency,
+              ', batch %d' % args.batch if args.batch else '',
+              args.max_in_flight or 'unlimited'))
+    print('  ACTIVE: %d, ERROR: %d' % (active, failed))
     print('  wall time to all ACTIVE: %.1f s' % wall)
     print('  throughput:              %.2f servers/s' % (active / wall))
     if post_latencies:
@@ -416,7 +457,11 @@ def parse_args(argv):
     p.add_argument('--image', default=DEFAULT_IMAGE)
     p.add_argument('--networks', default=None,
                    help='"none" or "auto" (default: omit)')
-    p.add_argument('--poll-interval', type=float, default=0.5)
+    p.add_argument('--max-in-flight', type=int, default=16,
+                   help='servers POSTed but not yet ACTIVE at most '
+                        '(0: no limit; POSTs then run far ahead and the '
+                        'early tenths carry their API cost)')
+    p.add_argument('--poll-interval', type=float, default=0.25)
     p.add_argument('--timeout', type=int, default=1800)
     p.add_argument('--list-runs', type=int, default=5)
     p.add_argument('--idle-seconds', type=float, default=3.0,
@@ -446,12 +491,14 @@ def run(args):
     watcher.poll()
 
     cpu0, t0 = cpu_seconds(pid), time.monotonic()
-    threads, latencies, errors = post_servers(args, prefix)
-    samples = wait_active(args, watcher, pid, cpu0, errors)
+    pipeline = Pipeline(args.max_in_flight)
+    threads, latencies, errors = post_servers(args, prefix, pipeline)
+    samples, failed = wait_active(args, watcher, pid, cpu0, pipeline,
+                                  errors)
     wall = time.monotonic() - t0
     for thread in threads:
         thread.join()
-    report(args, prefix, samples, latencies, wall, idle_rate, pid)
+    report(args, samples, failed, latencies, wall, idle_rate, pid)
 
     median, cpu, listed = time_list(client, pid, args.list_runs)
     print('\nGET /servers/detail (%d servers, one page): median of %d '
