@@ -7,6 +7,7 @@ compute threads go through the conductor while the conductor's and the
 API's threads use the database directly.
 """
 
+import datetime
 import threading
 
 from oslo_utils import versionutils
@@ -153,6 +154,28 @@ class NovaObjectSerializer(ovoo_base.VersionedObjectSerializer):
                     context, objprim, version_manifest)
             raise exception.IncompatibleObjectVersion(
                 objname=objname, objver=objver)
+
+
+# Where oslo.versionedobjects keeps a field's value on the object; a unit
+# test checks this still holds.
+_ATTR_PREFIX = '_obj_'
+
+
+def load_trusted_fields(obj, values, plain, datetimes):
+    """Set fields of ``obj`` from database ``values`` without coercion.
+
+    Loading hundreds of rows spends most of its time coercing values the
+    database already returned with the right type; this sets the stored
+    attribute directly. Naive datetimes become UTC as coercion would.
+    Only for values read from our own database.
+    """
+    for key in plain:
+        object.__setattr__(obj, _ATTR_PREFIX + key, values[key])
+    for key in datetimes:
+        value = values[key]
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        object.__setattr__(obj, _ATTR_PREFIX + key, value)
 
 
 def obj_to_primitive(obj):

@@ -40,7 +40,10 @@ def _expected(expected_attrs):
 
 
 def _load_options(expected):
-    opts = [orm.joinedload(models.Instance.extra)]
+    # The flavor column of instance_extra is deferred in the model; every
+    # view needs it, so load it in the same query.
+    opts = [orm.joinedload(models.Instance.extra).undefer(
+        models.InstanceExtra.flavor)]
     if 'metadata' in expected:
         opts.append(orm.selectinload(models.Instance.metadata_items))
     if 'system_metadata' in expected:
@@ -224,6 +227,10 @@ def _destroy_in_db(context, uuid):
     return now
 
 
+_PLAIN_TYPES = (fields.StringField, fields.IntegerField, fields.BooleanField,
+                fields.UUIDField)
+
+
 @base.NovaObjectRegistry.register
 class Instance(base.NovaObject, base.NovaObjectDictCompat):
     # Version 1.0: Initial version
@@ -286,23 +293,38 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
     }
 
     @staticmethod
-    def _from_db_object(context, instance, values, expected_attrs=None):
+    def _from_db_object(context, instance, values, expected_attrs=None,
+                        flavors=None):
+        """Fill ``instance`` from database ``values`` (trusted: they skip
+        field coercion). ``flavors`` maps flavor JSON to a Flavor that the
+        instances of one listing share."""
         from nova.objects import flavor as flavor_obj
         from nova.objects import instance_fault
-        for key in _COLUMNS + ('deleted',):
+        base.load_trusted_fields(instance, values, _PLAIN_FIELDS,
+                                 _DATETIME_FIELDS)
+        for key in ('access_ip_v4', 'access_ip_v6'):
             setattr(instance, key, values[key])
         for key in ('metadata', 'system_metadata', 'tags', 'info_cache'):
             if key in values:
-                setattr(instance, key, values[key])
+                base.load_trusted_fields(instance, values, (key,), ())
         if values.get('flavor'):
             instance.flavor = flavor_obj.Flavor.obj_from_primitive(
                 values['flavor'])
+        elif values.get('flavor_json'):
+            text = values['flavor_json']
+            flavors = {} if flavors is None else flavors
+            if text not in flavors:
+                flavors[text] = flavor_obj.Flavor.obj_from_primitive(
+                    jsonutils.loads(text)['cur'])
+            instance.flavor = flavors[text]
         if 'fault' in values:
             instance.fault = (
                 None if values['fault'] is None else
                 instance_fault.InstanceFault(**values['fault']))
         instance._context = context
-        instance.obj_reset_changes(recursive=True)
+        # Children were built unchanged; a recursive reset walks every
+        # field of every child and costs more than the load itself.
+        instance.obj_reset_changes()
         return instance
 
     @base.remotable_classmethod
@@ -415,32 +437,106 @@ def _apply_filters(query, filters):
     return query
 
 
+def _items_by_uuid(context, model, uuids):
+    """``{uuid: {key: value}}`` of live (system) metadata rows."""
+    found = {}
+    rows = context.session.execute(
+        sa.select(model.instance_uuid, model.key, model.value).where(
+            model.instance_uuid.in_(uuids), model.deleted == 0))
+    for uuid, key, value in rows:
+        found.setdefault(uuid, {})[key] = value
+    return found
+
+
+def _tags_by_uuid(context, uuids):
+    found = {}
+    rows = context.session.execute(
+        sa.select(models.Tag.resource_id, models.Tag.tag).where(
+            models.Tag.resource_id.in_(uuids)).order_by(models.Tag.tag))
+    for uuid, tag in rows:
+        found.setdefault(uuid, []).append(tag)
+    return found
+
+
+# SELECT instances.<columns>, instance_extra.flavor,
+#        instance_info_caches.network_info
+#   FROM instances
+#   LEFT OUTER JOIN instance_extra
+#        ON instance_extra.instance_uuid = instances.uuid
+#   LEFT OUTER JOIN instance_info_caches
+#        ON instance_info_caches.instance_uuid = instances.uuid
+#  WHERE <deleted> AND <filters> AND <after the marker>
+#  ORDER BY <sort keys> LIMIT <limit>
+# then one "WHERE instance_uuid IN (...)" query each for metadata, system
+# metadata, tags and faults: a page costs five queries, not one per row.
+_LIST_COLUMNS = [getattr(models.Instance, c) for c in _COLUMNS] + [
+    models.Instance.deleted, models.InstanceExtra.flavor.label('_flavor'),
+    models.InstanceInfoCache.network_info.label('_network_info')]
+
+
 @main_db_api.pick_context_manager_reader
 def _get_all_from_db(context, filters, sort_keys, sort_dirs, limit,
                      marker_values, expected):
     """Instances matching ``filters`` ordered by ``sort_keys``; when
     ``marker_values`` (the sort-key values of the marker) is given, only
     those after it in that order."""
-    query = sa.select(models.Instance).options(*_load_options(expected))
+    inst = models.Instance
+    query = sa.select(*_LIST_COLUMNS).select_from(inst).outerjoin(
+        models.InstanceExtra,
+        models.InstanceExtra.instance_uuid == inst.uuid).outerjoin(
+        models.InstanceInfoCache,
+        models.InstanceInfoCache.instance_uuid == inst.uuid)
     deleted = filters.get('deleted')
     if deleted is None:
         query = query.where(_read_deleted_clause(context))
     elif deleted:
-        query = query.where(models.Instance.deleted != 0)
+        query = query.where(inst.deleted != 0)
     else:
-        query = query.where(models.Instance.deleted == 0)
+        query = query.where(inst.deleted == 0)
     query = _apply_filters(query, filters)
-    columns = [getattr(models.Instance, k) for k in sort_keys]
+    columns = [getattr(inst, k) for k in sort_keys]
     query = query.order_by(*[c.desc() if d == 'desc' else c.asc()
                              for c, d in zip(columns, sort_dirs)])
     if marker_values is not None:
         query = query.where(_after_marker(columns, sort_dirs, marker_values))
     if limit is not None:
         query = query.limit(limit)
-    rows = context.session.execute(query).unique().scalars().all()
-    faults = (_latest_faults(context, [r.uuid for r in rows])
-              if 'fault' in expected else {})
-    return [_instance_to_dict(r, expected, faults) for r in rows]
+    rows = context.session.execute(query).all()
+    uuids = [row.uuid for row in rows]
+    extras = {}
+    if uuids and 'metadata' in expected:
+        extras['metadata'] = _items_by_uuid(
+            context, models.InstanceMetadata, uuids)
+    if uuids and 'system_metadata' in expected:
+        extras['system_metadata'] = _items_by_uuid(
+            context, models.InstanceSystemMetadata, uuids)
+    if uuids and 'tags' in expected:
+        extras['tags'] = _tags_by_uuid(context, uuids)
+    faults = (_latest_faults(context, uuids)
+              if uuids and 'fault' in expected else {})
+    return [_row_to_dict(row, expected, extras, faults) for row in rows]
+
+
+def _row_to_dict(row, expected, extras, faults):
+    values = {c: getattr(row, c) for c in _COLUMNS}
+    values['deleted'] = bool(row.deleted)
+    # Kept as JSON: the list builds one Flavor per distinct flavor.
+    values['flavor_json'] = row._flavor
+    if 'info_cache' in expected:
+        values['info_cache'] = (jsonutils.loads(row._network_info)
+                                if row._network_info else [])
+    for key in ('metadata', 'system_metadata'):
+        if key in expected:
+            values[key] = extras[key].get(row.uuid, {})
+    if 'tags' in expected:
+        values['tags'] = extras['tags'].get(row.uuid, [])
+    if 'fault' in expected:
+        fault = faults.get(row.uuid)
+        values['fault'] = None if fault is None else {
+            'code': fault.code, 'message': fault.message,
+            'details': fault.details, 'host': fault.host,
+            'created_at': fault.created_at}
+    return values
 
 
 def _after_marker(columns, dirs, values):
@@ -498,9 +594,19 @@ class InstanceList(base.ObjectListBase, base.NovaObject):
             context, filters or {}, sort_keys, sort_dirs, limit,
             marker_values, _expected(expected_attrs))
         return base.obj_make_list(
-            context, cls(), db_insts, expected_attrs=expected_attrs)
+            context, cls(), db_insts, expected_attrs=expected_attrs,
+            flavors={})
 
     @base.remotable_classmethod
     def get_by_host(cls, context, host, expected_attrs=None):
         return cls.get_by_filters(context, {'host': host, 'deleted': False},
                                   expected_attrs=expected_attrs)
+
+
+# Columns loaded without coercion: database values already have the type.
+_PLAIN_FIELDS = tuple(
+    c for c in _COLUMNS + ('deleted',)
+    if isinstance(Instance.fields[c], _PLAIN_TYPES))
+_DATETIME_FIELDS = tuple(
+    c for c in _COLUMNS if isinstance(Instance.fields[c],
+                                      fields.DateTimeField))

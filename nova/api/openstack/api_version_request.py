@@ -108,6 +108,7 @@ History (one line per version):
 * 2.100 - server ``scheduler_hints``
 """
 
+import functools
 import re
 
 from nova import exception
@@ -189,10 +190,17 @@ class APIVersionRequest:
     __str__ = get_string
 
 
+@functools.lru_cache(maxsize=256)
+def _parse_bound(value):
+    return APIVersionRequest(value)
+
+
 def _as_version(value):
     if isinstance(value, APIVersionRequest):
         return value
-    return APIVersionRequest(value)
+    # Bounds are a handful of literals checked for every field of every
+    # server in a listing: parse each once.
+    return _parse_bound(value)
 
 
 def min_api_version():
@@ -224,7 +232,13 @@ def negotiate(header_value):
 
 def is_supported(req, min_version, max_version=None):
     """Whether the request's negotiated version is in the given range."""
-    return req.api_version_request.matches(min_version, max_version)
+    # Views ask the same few questions for every item of a listing.
+    checks = req.environ.setdefault('nova.version_checks', {})
+    key = (min_version, max_version)
+    if key not in checks:
+        checks[key] = req.api_version_request.matches(min_version,
+                                                      max_version)
+    return checks[key]
 
 
 # -- named predicates, one per behaviour the code branches on ---------------

@@ -188,7 +188,13 @@ def collection_links(req, items, collection, last_id):
 def field(obj, name, default=None):
     """``obj.name`` when set, loadable and not None, else ``default``."""
     # NOTE: versioned objects raise on unset attributes they cannot
-    # lazy-load; the views treat those like missing values.
+    # lazy-load; the views treat those like missing values. Names that
+    # are not fields at all are answered without raising: a listing asks
+    # dozens per server.
+    fields = getattr(obj, 'fields', None)
+    if isinstance(fields, dict) and name not in fields and \
+            not hasattr(type(obj), name):
+        return default
     try:
         value = getattr(obj, name)
     except Exception:
