@@ -20,6 +20,7 @@ synced" flags so the new database gets its standard rows. The most recent
 one placement after another; the all-in-one makes one.
 """
 
+import collections
 import sqlite3
 import threading
 import urllib.parse
@@ -35,8 +36,11 @@ from placement import deploy
 from placement.objects import resource_class
 from placement.objects import trait
 from placement import policy as placement_policy
+from placement import util as placement_util
 import sqlalchemy.engine
 import webob.exc
+
+from nova.db.main import api as main_db_api
 
 LOG = logging.getLogger(__name__)
 
@@ -153,6 +157,7 @@ def make_app(connection_url, **database_options):
     or upgraded; the previously made app then keeps its database.
     """
     global _active
+    _install_schema_cache()
     connection_url = _prepare_sqlite(connection_url)
     conf = _make_conf(connection_url, database_options)
     manager = enginefacade.transaction_context()
@@ -162,6 +167,8 @@ def make_app(connection_url, **database_options):
         try:
             _forget_synced_state()
             migration.upgrade('head')
+            main_db_api.keep_sqlite_connections(
+                manager.writer.get_engine())
             _reset_policy(conf)
             app = PlacementApp(deploy.loadapp(conf), conf, manager,
                                connection_url)
@@ -176,6 +183,59 @@ def make_app(connection_url, **database_options):
     LOG.info('Placement app ready on %s',
              _redact(connection_url))
     return app
+
+
+class _CachedSchemaValidation(object):
+    """Stands in for the ``jsonschema`` module inside ``placement.util``.
+
+    ``jsonschema.validate()`` checks the schema against its meta-schema and
+    builds a new validator on every call: in placement that is about a
+    sixth of the CPU of a server boot. Placement's schemas are its own,
+    fixed module-level dicts, so each gets one validator, built once.
+    Everything else is the real module.
+    """
+
+    _MAX = 512
+
+    def __init__(self, real):
+        self._real = real
+        self._validators = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def _validator(self, schema, format_checker):
+        key = (id(schema), id(format_checker))
+        with self._lock:
+            cached = self._validators.get(key)
+            if cached is not None and cached[0] is schema:
+                self._validators.move_to_end(key)
+                return cached[1]
+        cls = self._real.validators.validator_for(schema)
+        validator = cls(schema, format_checker=format_checker)
+        with self._lock:
+            self._validators[key] = (schema, validator)
+            while len(self._validators) > self._MAX:
+                self._validators.popitem(last=False)
+        return validator
+
+    def validate(self, instance, schema, format_checker=None):
+        validator = self._validator(schema, format_checker)
+        error = self._real.exceptions.best_match(
+            validator.iter_errors(instance))
+        if error is not None:
+            raise error
+
+
+def _install_schema_cache():
+    if not isinstance(placement_util.jsonschema, _CachedSchemaValidation):
+        placement_util.jsonschema = _CachedSchemaValidation(
+            placement_util.jsonschema)
+        # A fresh FormatChecker per query-string check would defeat the
+        # cache; one shared checker behaves the same.
+        checker = placement_util._FORMAT_CHECKER
+        placement_util.jsonschema.FormatChecker = lambda: checker
 
 
 def _prepare_sqlite(url):

@@ -37,8 +37,19 @@ def _is_datetime(value):
     return True
 
 
+# Schemas are module-level constants: one validator each, built on first
+# use (id -> (schema, validator); the schema is kept so its id stays
+# unique).
+_VALIDATORS = {}
+
+
 def _validator(schema):
-    return jsonschema.Draft4Validator(schema, format_checker=_FORMAT_CHECKER)
+    cached = _VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, jsonschema.Draft4Validator(
+            schema, format_checker=_FORMAT_CHECKER))
+        _VALIDATORS[id(schema)] = cached
+    return cached[1]
 
 
 def _first_error(schema, instance):
