@@ -4,6 +4,7 @@ Server status from (vm_state, task_state), paging parameters, links and
 the host id hash. Nothing here calls other services.
 """
 
+import functools
 import hashlib
 from urllib import parse as urlparse
 
@@ -131,6 +132,11 @@ def link_prefix(root_url):
     prefix = CONF.api.compute_link_prefix
     if not prefix:
         return root_url
+    return _prefixed(root_url, prefix)
+
+
+@functools.lru_cache(maxsize=64)
+def _prefixed(root_url, prefix):
     url = urlparse.urlsplit(root_url)
     pre = urlparse.urlsplit(prefix)
     path = pre.path.rstrip('/') + url.path
@@ -185,6 +191,10 @@ def collection_links(req, items, collection, last_id):
     return []
 
 
+_OBJ_ATTR_PREFIX = '_obj_'
+_UNSET = object()
+
+
 def field(obj, name, default=None):
     """``obj.name`` when set, loadable and not None, else ``default``."""
     # NOTE: versioned objects raise on unset attributes they cannot
@@ -192,9 +202,14 @@ def field(obj, name, default=None):
     # are not fields at all are answered without raising: a listing asks
     # dozens per server.
     fields = getattr(obj, 'fields', None)
-    if isinstance(fields, dict) and name not in fields and \
-            not hasattr(type(obj), name):
-        return default
+    if isinstance(fields, dict):
+        # A loaded versioned-object field sits in the instance dict; read
+        # it there rather than through the field property.
+        value = obj.__dict__.get(_OBJ_ATTR_PREFIX + name, _UNSET)
+        if value is not _UNSET:
+            return default if value is None else value
+        if name not in fields and not hasattr(type(obj), name):
+            return default
     try:
         value = getattr(obj, name)
     except Exception:
