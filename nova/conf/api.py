@@ -7,7 +7,7 @@ api_group = cfg.OptGroup(
     help='Options of the OpenStack Compute API (nova-api).')
 
 api_opts = [
-    cfg.StrOpt('auth_strategy', default='noauth2',
+    cfg.StrOpt('auth_strategy',
                choices=[('keystone', 'Validate tokens with Keystone '
                          '(keystonemiddleware ``auth_token``).'),
                         ('noauth2', 'Development only: trust '
@@ -18,13 +18,14 @@ How API requests are authenticated.
 
 Possible values:
 
-* ``noauth2`` (default here, for development and tests)
+* Unset (default): ``keystone`` when the configuration has a
+  ``[keystone_authtoken]`` section, else ``noauth2``.
 * ``keystone``
+* ``noauth2`` (development and tests only)
 
 Related options:
 
-* ``[keystone_authtoken]`` configures keystonemiddleware when this is
-  ``keystone``.
+* ``[keystone_authtoken]`` configures keystonemiddleware.
 """),
     cfg.IntOpt('max_limit', default=1000, min=0,
                help="""

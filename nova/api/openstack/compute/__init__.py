@@ -61,9 +61,18 @@ class _V21Dispatcher:
         return req.get_response(self.api_app)
 
 
+def auth_strategy(conf):
+    """The configured strategy, or the one the configuration implies:
+    Keystone as soon as ``[keystone_authtoken]`` is configured."""
+    if conf.api.auth_strategy:
+        return conf.api.auth_strategy
+    if 'keystone_authtoken' in conf.list_all_sections():
+        return 'keystone'
+    return 'noauth2'
+
+
 def _auth(app, conf):
-    strategy = conf.api.auth_strategy
-    if strategy == 'keystone':
+    if auth_strategy(conf) == 'keystone':
         return middleware.keystone_pipeline(app, conf)
     return middleware.NoAuthMiddleware(app)
 
