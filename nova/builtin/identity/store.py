@@ -149,7 +149,7 @@ class IdentityStore:
     def list_roles(self, name=None):
         return self._list(models.Role, name=name)
 
-    # -- role assignments ------------------------------------------------------
+    # -- role assignments ------------------------------------------------
 
     def add_assignment(self, user_id, project_id, role_id):
         """Grant a role on a project; granting it twice is harmless."""
@@ -190,7 +190,7 @@ class IdentityStore:
         with self._lock, self._session() as session:
             return [models.to_dict(row) for row in session.scalars(query)]
 
-    # -- tokens ------------------------------------------------------------------
+    # -- tokens ------------------------------------------------------------
 
     def create_token(self, token_id, user_id, project_id, methods,
                      audit_ids, expires_at):
