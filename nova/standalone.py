@@ -7,13 +7,20 @@ directory. Each piece talks to the others exactly as it would across
 hosts: RPC for services, HTTP for placement and the image service.
 """
 
+import json
 import os
+import secrets
 
+from keystoneauth1 import loading as ks_loading
+from oslo_config import cfg
 from oslo_log import log as logging
 
 import nova.conf
+from nova.builtin import identity as builtin_identity
+from nova.builtin.identity import validation as identity_validation
 from nova.builtin.image import app as image_app
 from nova.builtin.image import seed as image_seed
+from nova.builtin import network as builtin_network
 from nova.builtin import placement as builtin_placement
 from nova import cells
 from nova import context as nova_context
@@ -78,6 +85,42 @@ def seed_flavors(context, specs):
             pass
 
 
+def load_passwords(state_dir):
+    """The passwords of the seeded users, chosen once at first start."""
+    path = os.path.join(state_dir, 'identity-passwords.json')
+    if os.path.exists(path):
+        with open(path) as handle:
+            return json.load(handle)
+    passwords = {'admin': secrets.token_urlsafe(18),
+                 'demo': secrets.token_urlsafe(18)}
+    passwords['reader'] = passwords['demo']
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, 'w') as handle:
+        json.dump(passwords, handle)
+    return passwords
+
+
+def use_identity(identity_url, admin_password):
+    """Point nova-api's keystonemiddleware and Nova's service clients at
+    the built-in identity service (defaults: config files still win)."""
+    from keystonemiddleware import auth_token
+    group = 'keystone_authtoken'
+    for name, opts in auth_token.list_opts():
+        CONF.register_opts(opts, group=name)
+    ks_loading.register_auth_conf_options(CONF, group)
+    CONF.register_opts(ks_loading.get_auth_plugin_conf_options('password'),
+                       group=group)
+    for key, value in (('www_authenticate_uri', identity_url),
+                       ('auth_url', identity_url),
+                       ('auth_type', 'password'), ('username', 'admin'),
+                       ('password', admin_password),
+                       ('project_name', 'admin'),
+                       ('user_domain_name', 'Default'),
+                       ('project_domain_name', 'Default')):
+        CONF.set_default(key, value, group=group)
+    CONF.set_default('auth_strategy', 'keystone', group='api')
+
+
 def compute_host_names(count):
     return [CONF.host] + ['%s-%d' % (CONF.host, i)
                           for i in range(2, count + 1)]
@@ -91,11 +134,17 @@ class AllInOne(object):
     """
 
     def __init__(self, state_dir, api_port=None, placement_port=None,
-                 image_port=None, fake_hosts=None):
+                 image_port=None, fake_hosts=None, identity_port=None,
+                 network_port=None):
         self.state_dir = state_dir
         self.api_port = api_port
         self.placement_port = placement_port
         self.image_port = image_port
+        self.identity_port = identity_port
+        self.network_port = network_port
+        self.identity = None
+        self.passwords = None
+        self._admin_session = None
         self.fake_hosts = fake_hosts or CONF.all_in_one.fake_hosts
         self.services = []
         self.servers = []
@@ -115,7 +164,11 @@ class AllInOne(object):
 
         context = nova_context.get_admin_context()
         self._serve_placement()
+        if CONF.all_in_one.identity:
+            self._serve_identity()
         self._serve_images()
+        if CONF.all_in_one.network:
+            self._serve_network()
         prepare_databases(context)
         seed_flavors(context, CONF.all_in_one.flavors)
         rpc.init(CONF)
@@ -130,9 +183,10 @@ class AllInOne(object):
         api.start()
         self.servers.append(api.server)
         self.urls['compute'] = api.url + '/v2.1'
-        LOG.info('nova-all is ready: compute %s, image %s, placement %s',
-                 self.urls['compute'], self.urls['image'],
-                 self.urls['placement'])
+        if self.identity is not None:
+            self.identity.catalog_endpoints = self._catalog()
+        LOG.info('nova-all is ready: %s', ', '.join(
+            '%s %s' % item for item in sorted(self.urls.items())))
         return self
 
     def _serve_placement(self):
@@ -145,11 +199,74 @@ class AllInOne(object):
         self.urls['placement'] = served.url
         CONF.set_override('endpoint_override', served.url, group='placement')
 
+    def _port(self, given, configured):
+        return configured if given is None else given
+
+    def _authenticator(self):
+        if self.identity is None:
+            return {}
+        return {'authenticate': identity_validation.token_authenticator(
+            self.identity.store)}
+
+    def _serve_identity(self):
+        port = self._port(self.identity_port, CONF.all_in_one.identity_port)
+        app = builtin_identity.create_app(
+            os.path.join(self.state_dir, 'identity'))
+        self.passwords = builtin_identity.seed(
+            app, **{'%s_password' % user: password for user, password in
+                    load_passwords(self.state_dir).items()})
+        served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
+        self.servers.append(served)
+        app.public_url = served.url
+        self.identity = app
+        self.urls['identity'] = served.url
+        builtin_identity.write_clouds_yaml(
+            os.path.join(self.state_dir, 'clouds.yaml'), served.url + '/v3',
+            self.passwords)
+        use_identity(served.url + '/v3', self.passwords['admin'])
+
+    def _catalog(self):
+        return {name: self.urls[key] for name, key in (
+            ('compute', 'compute'), ('image', 'image'),
+            ('network', 'network'), ('placement', 'placement'),
+            ('identity', 'identity')) if key in self.urls}
+
+    def _admin_token(self):
+        """A fresh admin token for the network service's Nova events."""
+        if self.identity is None:
+            return 'admin:admin'
+        if self._admin_session is None:
+            from keystoneauth1.identity import v3
+            from keystoneauth1 import session as ks_session
+            self._admin_session = ks_session.Session(auth=v3.Password(
+                auth_url=self.urls['identity'] + '/v3', username='admin',
+                password=self.passwords['admin'], project_name='admin',
+                user_domain_name='Default', project_domain_name='Default'))
+        # The session renews the token when it nears expiry.
+        return self._admin_session.get_token()
+
+    def _serve_network(self):
+        port = self._port(self.network_port, CONF.all_in_one.network_port)
+        app = builtin_network.create_app(
+            os.path.join(self.state_dir, 'network'),
+            nova_url=lambda: self.urls['compute'],
+            nova_token=self._admin_token, **self._authenticator())
+        builtin_network.seed_default_network(app)
+        served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
+        self.servers.append(served)
+        self.urls['network'] = served.url
+        try:
+            CONF.set_override('endpoint_override', served.url,
+                              group='neutron')
+        except (cfg.NoSuchOptError, cfg.NoSuchGroupError):
+            LOG.warning('Nova has no [neutron] options; servers get no '
+                        'ports from the built-in network service')
+
     def _serve_images(self):
         port = (CONF.all_in_one.image_port if self.image_port is None
                 else self.image_port)
         image_dir = os.path.join(self.state_dir, 'image')
-        app = image_app.create_app(image_dir)
+        app = image_app.create_app(image_dir, **self._authenticator())
         image_seed.seed_default_image(app)
         served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
         self.servers.append(served)

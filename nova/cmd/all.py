@@ -28,8 +28,14 @@ def main():
     aio_conf.register_cli_opts(CONF)
     state_dir = os.path.abspath(_state_dir(sys.argv))
     standalone.set_defaults(state_dir)
+    # The command runs the whole cloud: identity and network included.
+    CONF.set_default('identity', True, group='all_in_one')
+    CONF.set_default('network', True, group='all_in_one')
     common.setup(sys.argv, with_rpc=False, default_config_files=[])
     cloud = standalone.AllInOne(state_dir).start()
     print('nova-all ready: compute API at %s (state in %s)'
           % (cloud.urls['compute'], state_dir), flush=True)
+    if cloud.identity is not None:
+        print('export OS_CLIENT_CONFIG_FILE=%s OS_CLOUD=demo'
+              % os.path.join(state_dir, 'clouds.yaml'), flush=True)
     common.wait_for_signal(cloud.stop)

@@ -11,6 +11,21 @@ aio_opts = [
                 help="Port of the in-process placement service."),
     cfg.PortOpt('image_port', default=9292,
                 help="Port of the built-in image service (Glance v2)."),
+    cfg.PortOpt('identity_port', default=5000,
+                help="Port of the built-in identity service (Keystone v3)."),
+    cfg.PortOpt('network_port', default=9696,
+                help="Port of the built-in network service (Neutron v2.0)."),
+    cfg.BoolOpt('identity', default=False,
+                help="""
+Run the built-in identity service and authenticate every API with its
+tokens. ``nova-all`` turns it on; when off, the APIs run in the
+development no-auth mode (token ``user:project``).
+"""),
+    cfg.BoolOpt('network', default=False,
+                help="""
+Run the built-in network service (Neutron v2.0 subset) with a shared
+network ``private``. ``nova-all`` turns it on.
+"""),
     cfg.IntOpt('fake_hosts', default=1, min=1,
                help="""
 Fake compute hosts to run (with ``compute_driver = fake.FakeDriver``).

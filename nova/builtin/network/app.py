@@ -121,6 +121,7 @@ class NetworkApp:
 
 
 def create_app(state_dir, authenticate=auth.authenticate, nova_url=None,
+               nova_token=nova_notifier.ADMIN_TOKEN,
                vif_type=DEFAULT_VIF_TYPE):
     """Build the WSGI app keeping its state in ``state_dir/network.sqlite``.
 
@@ -128,11 +129,12 @@ def create_app(state_dir, authenticate=auth.authenticate, nova_url=None,
     default is the development no-auth mode (token ``user:project``).
     ``nova_url``: the compute endpoint (``http://host:port/v2.1``) or a
     callable returning it, to which ``network-vif-plugged`` events are
-    sent; None sends nothing.
+    sent (with ``nova_token``, a token or a callable returning one); None
+    sends nothing.
     """
     notifier = None
     if nova_url is not None:
-        notifier = nova_notifier.NovaNotifier(nova_url)
+        notifier = nova_notifier.NovaNotifier(nova_url, token=nova_token)
     return NetworkApp(network_store.NetworkStore(state_dir),
                       authenticate=authenticate, notifier=notifier,
                       vif_type=vif_type)

@@ -2,7 +2,8 @@
 
 ``NovaNotifier(nova_url)`` posts ``network-vif-plugged`` events to
 ``{nova_url}/os-server-external-events`` from one daemon thread, in the
-order they were queued, so a request that binds a port never waits on
+order they were queued (``token`` is a string or a callable returning a
+fresh one), so a request that binds a port never waits on
 Nova. ``nova_url`` is the compute endpoint including its version
 (``http://host:port/v2.1``) or a callable returning it at send time (for
 an endpoint only known once Nova is served). Failures are logged and
@@ -64,6 +65,7 @@ class NovaNotifier:
             data=json.dumps({'events': events}).encode('utf-8'),
             headers={'Content-Type': 'application/json',
                      'Accept': 'application/json',
-                     'X-Auth-Token': self._token})
+                     'X-Auth-Token': (self._token() if callable(self._token)
+                                      else self._token)})
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             LOG.debug('Nova answered %s to %s', response.status, events)

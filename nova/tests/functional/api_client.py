@@ -10,11 +10,12 @@ DEFAULT_IMAGE = '155d900f-4e14-4e4c-a73d-069cbf4541e6'
 
 class Client(object):
 
-    def __init__(self, url, user, project, microversion='2.100'):
+    def __init__(self, url, user, project, microversion='2.100',
+                 token=None):
         self.url = url.rstrip('/')
         self.session = requests.Session()
         self.session.headers.update({
-            'X-Auth-Token': '%s:%s' % (user, project),
+            'X-Auth-Token': token or '%s:%s' % (user, project),
             'Accept': 'application/json',
         })
         self.microversion = microversion

@@ -1,23 +1,36 @@
-"""``nova-all`` as a user runs it: one command, a whole cloud; a second
-start reuses the state; SIGTERM stops it cleanly."""
+"""``nova-all`` as a user runs it: one command, a whole cloud with its own
+identity, image and network services; real ``openstack`` commands drive
+it with the ``clouds.yaml`` it writes; a second start reuses the state;
+SIGTERM stops it cleanly."""
 
+import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 
+from keystoneauth1.identity import v3
+from keystoneauth1 import session as ks_session
+import yaml
+
 from nova import test
 from nova.tests.functional import api_client
 
-STARTUP_TIMEOUT = 60
+STARTUP_TIMEOUT = 90
 
 
 def _free_port():
     with socket.socket() as sock:
         sock.bind(('127.0.0.1', 0))
         return sock.getsockname()[1]
+
+
+def _openstack_command():
+    local = os.path.join(os.path.dirname(sys.executable), 'openstack')
+    return local if os.path.exists(local) else shutil.which('openstack')
 
 
 class TestNovaAllCommand(test.TestCase):
@@ -31,7 +44,9 @@ class TestNovaAllCommand(test.TestCase):
             conf.write('[DEFAULT]\nosapi_compute_listen_port = %d\n'
                        'report_interval = 1\n'
                        '[all_in_one]\nplacement_port = %d\nimage_port = %d\n'
-                       % (self.api_port, _free_port(), _free_port()))
+                       'identity_port = %d\nnetwork_port = %d\n'
+                       % (self.api_port, _free_port(), _free_port(),
+                          _free_port(), _free_port()))
 
     def _start(self):
         log = open(os.path.join(self.state_dir, 'nova-all.log'), 'ab')
@@ -61,10 +76,37 @@ class TestNovaAllCommand(test.TestCase):
         proc.send_signal(signal.SIGTERM)
         self.assertEqual(0, proc.wait(timeout=30))
 
+    def _clouds(self):
+        with open(os.path.join(self.aio_state, 'clouds.yaml')) as handle:
+            return yaml.safe_load(handle)['clouds']
+
+    def _api(self, cloud):
+        auth = self._clouds()[cloud]['auth']
+        token = ks_session.Session(auth=v3.Password(**auth)).get_token()
+        return api_client.Client(
+            'http://127.0.0.1:%d/v2.1' % self.api_port, None, None,
+            token=token)
+
+    def _openstack(self, cloud, *args, formatted=True):
+        command = _openstack_command()
+        self.assertIsNotNone(command, 'the openstack client is not installed')
+        env = dict(os.environ, OS_CLOUD=cloud, OS_CLIENT_CONFIG_FILE=(
+            os.path.join(self.aio_state, 'clouds.yaml')))
+        result = subprocess.run([command] + list(args) + (
+            ['-f', 'json'] if formatted else []),
+                                env=env, capture_output=True, text=True,
+                                timeout=120)
+        self.assertEqual(0, result.returncode,
+                         '%s: %s' % (args, result.stderr))
+        return json.loads(result.stdout) if formatted else None
+
     def test_start_boot_stop_restart(self):
         proc = self._start()
-        api = api_client.Client(
+        api = self._api('admin')
+        # Tokens of the built-in identity are required now.
+        anonymous = api_client.Client(
             'http://127.0.0.1:%d/v2.1' % self.api_port, 'admin', 'admin')
+        self.assertEqual(401, anonymous.get('/servers').status_code)
         flavors = [f['name'] for f in api.get('/flavors').json()['flavors']]
         self.assertEqual(['m1.tiny', 'm1.small', 'm1.medium', 'm1.large'],
                          flavors)
@@ -72,12 +114,43 @@ class TestNovaAllCommand(test.TestCase):
         api.wait_for_status(created['id'], 'ACTIVE')
         self._stop(proc)
 
-        # Second start: same databases, no duplicate seed data.
+        # Second start: same databases and users, no duplicate seed data.
         proc = self._start()
+        api = self._api('admin')
         server = api.wait_for_status(created['id'], 'ACTIVE')
         self.assertEqual('survivor', server['name'])
         self.assertEqual(4, len(api.get('/flavors').json()['flavors']))
         services = api.get('/os-services').json()['services']
         self.assertEqual(3, len(services))
         self.assertEqual({'up'}, {s['state'] for s in services})
+        self._stop(proc)
+
+    def test_openstack_client_drives_the_cloud(self):
+        proc = self._start()
+        self.assertIn('2.1', {v['Version'] for v in self._openstack(
+            'demo', 'versions', 'show', '--service', 'compute')})
+        flavors = self._openstack('demo', 'flavor', 'list')
+        self.assertIn('m1.tiny', [f['Name'] for f in flavors])
+        self.assertIn('tiny', [i['Name'] for i in
+                               self._openstack('demo', 'image', 'list')])
+        self.assertIn('private', [n['Name'] for n in
+                                  self._openstack('demo', 'network', 'list')])
+        server = self._openstack(
+            'demo', 'server', 'create', '--image', 'tiny', '--flavor',
+            'm1.tiny', '--no-network', '--wait', 'vm1')
+        self.assertEqual('ACTIVE', server['status'])
+        listed = self._openstack('demo', 'server', 'list')
+        self.assertEqual(['vm1'], [s['Name'] for s in listed])
+        shown = self._openstack('demo', 'server', 'show', 'vm1')
+        self.assertEqual(server['id'], shown['id'])
+        # Another project sees nothing of it.
+        self.assertEqual([], self._openstack('admin', 'server', 'list'))
+        services = self._openstack('admin', 'compute', 'service', 'list')
+        self.assertEqual({'nova-conductor', 'nova-scheduler', 'nova-compute'},
+                         {s['Binary'] for s in services})
+        hypervisors = self._openstack('admin', 'hypervisor', 'list')
+        self.assertEqual(1, len(hypervisors))
+        self._openstack('demo', 'server', 'delete', '--wait', 'vm1',
+                        formatted=False)
+        self.assertEqual([], self._openstack('demo', 'server', 'list'))
         self._stop(proc)

@@ -184,6 +184,26 @@ def _flavor(ctx, flavor_ref):
         raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
 
 
+def _boot_image(server):
+    """The image to boot: ``imageRef``, or the image of the one block
+    device mapping clients send for a plain image boot. Anything else
+    (volumes, several disks) is not supported here: 400."""
+    image_href = server.get('imageRef', '')
+    bdms = server.get('block_device_mapping_v2') or []
+    if not bdms:
+        return image_href
+    bdm = bdms[0]
+    if (len(bdms) > 1 or bdm.get('source_type') != 'image' or
+            bdm.get('destination_type', 'local') != 'local' or
+            str(bdm.get('boot_index', 0)) not in ('0', 'None') or
+            not bdm.get('uuid') or
+            (image_href and image_href != bdm['uuid'])):
+        raise webob.exc.HTTPBadRequest(explanation=_(
+            'Only an image-backed local root disk is supported in '
+            'block_device_mapping_v2.'))
+    return bdm['uuid']
+
+
 def _counts(server):
     min_count = int(server.get('min_count', 1))
     max_count = int(server.get('max_count', min_count))
@@ -224,7 +244,7 @@ def create(req, body):
                                      'user_id': ctx.user_id})
     flavor = _flavor(ctx, server['flavorRef'])
     kwargs = _create_kwargs(req, server)
-    image_href = server.get('imageRef', '')
+    image_href = _boot_image(server)
     try:
         instances, reservation_id = compute_api.API().create(
             ctx, flavor, image_href, **kwargs)

@@ -16,10 +16,34 @@ _network = {
     'additionalProperties': False,
 }
 
+# Block device mappings; only the image-backed local root disk that
+# openstackclient sends with --image is accepted by the handler.
+_bdm_v2 = {
+    'type': 'object',
+    'properties': {
+        'uuid': {'type': 'string', 'maxLength': 255},
+        'source_type': {'type': 'string',
+                        'enum': ['blank', 'image', 'snapshot', 'volume']},
+        'destination_type': {'type': 'string',
+                             'enum': ['local', 'volume']},
+        'boot_index': {'type': ['integer', 'string', 'null']},
+        'delete_on_termination': types.boolean,
+        'device_name': {'type': ['string', 'null'], 'maxLength': 255},
+        'device_type': {'type': ['string', 'null'], 'maxLength': 255},
+        'disk_bus': {'type': ['string', 'null'], 'maxLength': 255},
+        'guest_format': {'type': ['string', 'null'], 'maxLength': 255},
+        'volume_size': {'type': ['integer', 'string', 'null']},
+        'volume_type': {'type': ['string', 'null'], 'maxLength': 255},
+        'tag': {'type': 'string', 'maxLength': 60},
+    },
+    'additionalProperties': False,
+}
+
 _server_v21 = {
     'type': 'object',
     'properties': {
         'name': types.name,
+        'block_device_mapping_v2': {'type': 'array', 'items': _bdm_v2},
         'imageRef': types.image_ref,
         'flavorRef': types.flavor_ref,
         'adminPass': types.admin_password,
