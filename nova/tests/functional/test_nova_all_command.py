@@ -107,11 +107,26 @@ class TestNovaAllCommand(test.TestCase):
         anonymous = api_client.Client(
             'http://127.0.0.1:%d/v2.1' % self.api_port, 'admin', 'admin')
         self.assertEqual(401, anonymous.get('/servers').status_code)
+        garbage = api_client.Client(
+            'http://127.0.0.1:%d/v2.1' % self.api_port, None, None,
+            token='not-a-token')
+        self.assertEqual(401, garbage.get('/servers').status_code)
         flavors = [f['name'] for f in api.get('/flavors').json()['flavors']]
         self.assertEqual(['m1.tiny', 'm1.small', 'm1.medium', 'm1.large'],
                          flavors)
         created = api.create_server(name='survivor')['server']
         api.wait_for_status(created['id'], 'ACTIVE')
+        # Another project neither sees nor reaches it.
+        demo = self._api('demo')
+        self.assertEqual([], demo.get('/servers').json()['servers'])
+        self.assertEqual(404, demo.get(
+            '/servers/%s' % created['id']).status_code)
+        # A reader may look but not create.
+        reader = self._api('reader')
+        self.assertEqual(200, reader.get('/servers').status_code)
+        self.assertEqual(403, reader.post('/servers', {'server': {
+            'name': 'no', 'imageRef': api_client.DEFAULT_IMAGE,
+            'flavorRef': '1', 'networks': 'none'}}).status_code)
         self._stop(proc)
 
         # Second start: same databases and users, no duplicate seed data.
