@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 
+import fixtures
 from keystoneauth1.identity import v3
 from keystoneauth1 import session as ks_session
 import yaml
@@ -168,4 +169,27 @@ class TestNovaAllCommand(test.TestCase):
         self._openstack('demo', 'server', 'delete', '--wait', 'vm1',
                         formatted=False)
         self.assertEqual([], self._openstack('demo', 'server', 'list'))
+        self._stop(proc)
+
+    def test_openstacksdk_drives_the_cloud(self):
+        import openstack
+
+        proc = self._start()
+        self.useFixture(fixtures.EnvironmentVariable(
+            'OS_CLIENT_CONFIG_FILE',
+            os.path.join(self.aio_state, 'clouds.yaml')))
+        conn = openstack.connect(cloud='demo')
+        self.addCleanup(conn.close)
+        flavor = conn.compute.find_flavor('m1.tiny')
+        image = conn.image.find_image('tiny')
+        self.assertIsNotNone(conn.network.find_network('private'))
+        server = conn.compute.create_server(
+            name='sdk-vm', flavor_id=flavor.id, image_id=image.id,
+            networks='none')
+        server = conn.compute.wait_for_server(server, wait=60)
+        self.assertEqual('ACTIVE', server.status)
+        self.assertEqual(['sdk-vm'], [s.name for s in conn.compute.servers()])
+        conn.compute.delete_server(server)
+        conn.compute.wait_for_delete(server, wait=60)
+        self.assertEqual([], list(conn.compute.servers()))
         self._stop(proc)
