@@ -390,3 +390,55 @@ class CellMappingExists(InvalidInput):
     msg_fmt = _("The specified transport_url and/or database_connection "
                 "combination already exists for another cell with uuid "
                 "%(uuid)s.")
+
+
+# -- network ------------------------------------------------------------------
+
+class NetworkNotFound(NotFound):
+    msg_fmt = _("Network %(network_id)s could not be found.")
+
+
+class PortNotFound(NotFound):
+    msg_fmt = _("Port id %(port_id)s could not be found.")
+
+
+class PortInUse(Conflict):
+    msg_fmt = _("Port %(port_id)s is still in use.")
+
+
+class NetworkAmbiguous(Invalid):
+    msg_fmt = _("More than one possible network found. Specify network ID(s) "
+                "to select which one(s) to connect to.")
+
+
+class MultiplePortsNotApplicable(Invalid):
+    msg_fmt = _("Failed to launch instances: %(reason)s")
+
+
+class FixedIpAlreadyInUse(Conflict):
+    msg_fmt = _("Fixed IP address %(address)s is already in use on network "
+                "%(network_id)s.")
+
+
+class NetworkBadRequest(Invalid):
+    msg_fmt = _("The network service rejected the request: %(reason)s")
+
+
+class NetworkNotAuthorized(NovaException):
+    msg_fmt = _("Not authorized for the network service: %(reason)s")
+    code = 403
+
+
+class NetworkServiceUnavailable(NovaException):
+    msg_fmt = _("The network service is unavailable: %(reason)s")
+    code = 503
+
+
+class VirtualInterfaceCreateException(NovaException):
+    msg_fmt = _("Virtual Interface creation failed")
+
+
+class NetworkInterfaceTimeout(VirtualInterfaceCreateException):
+    msg_fmt = _("Timed out after %(timeout)ss waiting for the network "
+                "service to plug ports %(ports)s of instance "
+                "%(instance_uuid)s.")

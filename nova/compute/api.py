@@ -21,6 +21,7 @@ from nova.conductor import rpcapi as conductor_rpcapi
 from nova import context as nova_context
 from nova import exception
 from nova.image import glance
+from nova.network import neutron
 from nova import objects
 from nova import rpc
 from nova.scheduler.client import report
@@ -83,6 +84,7 @@ class API(object):
 
     def __init__(self):
         self.image_api = glance.API()
+        self.network_api = neutron.API()
         self.servicegroup_api = servicegroup_api.API()
 
     @_shared
@@ -151,6 +153,10 @@ class API(object):
         self._check_flavor_fits_image(flavor, image)
         max_count = max(max_count or min_count, min_count)
         self._check_quota(context, max_count)
+        requested_networks = objects.NetworkRequestList.from_api(
+            requested_networks)
+        self.network_api.validate_networks(context, requested_networks,
+                                           max_count)
         image_meta = objects.ImageMeta.from_image_dict(image)
         reservation_id = 'r-' + uuidutils.generate_uuid()[:8]
         build_requests, request_specs, instances = [], [], []
@@ -178,8 +184,7 @@ class API(object):
             instances.append(instance)
         self.compute_task_api.schedule_and_build_instances(
             context, build_requests, request_specs,
-            requested_networks=objects.NetworkRequestList.from_api(
-                requested_networks))
+            requested_networks=requested_networks)
         return instances, reservation_id
 
     @staticmethod
@@ -336,9 +341,34 @@ class API(object):
         """Delete without the compute host (never scheduled, in cell0, or
         its host is down)."""
         LOG.info('Deleting instance %s locally', instance.uuid)
+        try:
+            self.network_api.deallocate_for_instance(context, instance)
+        except Exception:
+            LOG.exception('Could not release the ports of instance %s',
+                          instance.uuid)
         instance.destroy()
         self.report_client.delete_allocation_for_instance(
             context, instance.uuid)
+
+    # -- events from other services ------------------------------------------
+
+    def external_instance_event(self, context, instances, events):
+        """Send ``events`` (InstanceExternalEvent) to the compute hosts of
+        ``instances`` (each with a host), one cast per cell and host."""
+        by_uuid = {instance.uuid: instance for instance in instances}
+        groups = {}
+        for event in events:
+            instance = by_uuid[event.instance_uuid]
+            mapping = objects.InstanceMapping.get_by_instance_uuid(
+                context, instance.uuid)
+            key = (mapping.cell_mapping.uuid, instance.host)
+            group = groups.setdefault(key, (mapping.cell_mapping, {}, []))
+            group[1][instance.uuid] = instance
+            group[2].append(event)
+        for cell, group_instances, group_events in groups.values():
+            with nova_context.target_cell(context, cell) as cctxt:
+                self.compute_rpcapi.external_instance_event(
+                    cctxt, list(group_instances.values()), group_events)
 
 
 class HostAPI(object):

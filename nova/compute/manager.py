@@ -1,8 +1,9 @@
 """nova-compute's RPC endpoint and periodic tasks.
 
 It dispatches: builds go to ``nova.compute.build``, capacity reporting to
-``nova.compute.resource_tracker``. It never opens a database; its objects
-go through the conductor.
+``nova.compute.resource_tracker``, events from other services to the
+waiters of ``nova.compute.external_events``. It never opens a database;
+its objects go through the conductor.
 """
 
 import threading
@@ -12,10 +13,12 @@ import oslo_messaging as messaging
 
 import nova.conf
 from nova.compute import build
+from nova.compute import external_events
 from nova.compute import resource_tracker
 from nova.conductor import rpcapi as conductor_rpcapi
 from nova import exception
 from nova import manager
+from nova.network import neutron
 from nova.scheduler.client import report
 from nova import utils
 from nova.virt import driver as virt_driver
@@ -27,7 +30,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.0')
+    target = messaging.Target(version='1.1')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -39,6 +42,8 @@ class ComputeManager(manager.Manager):
         self._build_slots = threading.BoundedSemaphore(
             CONF.max_concurrent_builds)
         self._service_id = None
+        self.network_api = neutron.API()
+        self.instance_events = external_events.InstanceEvents()
 
     @property
     def compute_task_api(self):
@@ -63,7 +68,8 @@ class ComputeManager(manager.Manager):
     def build_and_run_instance(self, context, instance, node, request_spec,
                                requested_networks=None, host_list=None):
         flow = build.BuildFlow(self.host, self.driver, self.report_client,
-                               self.compute_task_api)
+                               self.compute_task_api, self.network_api,
+                               self.instance_events)
 
         def _build():
             with self._build_slots:
@@ -74,7 +80,17 @@ class ComputeManager(manager.Manager):
 
     @messaging.expected_exceptions(exception.InstanceNotFound)
     def terminate_instance(self, context, instance):
-        build.terminate(context, instance, self.driver, self.report_client)
+        build.terminate(context, instance, self.driver, self.report_client,
+                        self.network_api, self.instance_events)
+
+    def external_instance_event(self, context, instances, events):
+        """Wake whoever waits for each event; others are only logged."""
+        for event in events:
+            waiter = self.instance_events.pop_instance_event(
+                event.instance_uuid, event.name, event.tag, event.status)
+            LOG.info('Event %s of instance %s (%s)%s', event.key,
+                     event.instance_uuid, event.status,
+                     '' if waiter else ': nobody was waiting for it')
 
     # -- periodic tasks ---------------------------------------------------
 

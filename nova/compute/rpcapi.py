@@ -3,14 +3,17 @@
 API version history:
 
     * 1.0 - Initial version: build_and_run_instance, terminate_instance.
+    * 1.1 - Add external_instance_event.
 """
 
+from oslo_log import log as logging
 import oslo_messaging as messaging
 
 import nova.conf
 from nova import rpc
 
 CONF = nova.conf.CONF
+LOG = logging.getLogger(__name__)
 
 RPC_TOPIC = 'compute'
 
@@ -20,7 +23,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.0'
+    VERSION = '1.1'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -40,3 +43,14 @@ class ComputeAPI(object):
     def terminate_instance(self, ctxt, instance):
         cctxt = self.client.prepare(server=instance.host, version='1.0')
         cctxt.cast(ctxt, 'terminate_instance', instance=instance)
+
+    def external_instance_event(self, ctxt, instances, events):
+        """Hand ``events`` (InstanceExternalEvent) about ``instances`` to
+        their host; every instance must be on the same host."""
+        if not self.client.can_send_version('1.1'):
+            LOG.warning('Compute hosts are too old for external events; '
+                        'dropping %d event(s)', len(events))
+            return
+        cctxt = self.client.prepare(server=instances[0].host, version='1.1')
+        cctxt.cast(ctxt, 'external_instance_event', instances=instances,
+                   events=events)

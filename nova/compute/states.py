@@ -8,6 +8,8 @@ from nova import exception
 
 # operation -> (vm_states it may start from, task_state it sets)
 TRANSITIONS = {
+    # A build first gets its ports (NETWORKING), then spawns (SPAWNING).
+    'build_networks': ((vm_states.BUILDING,), task_states.NETWORKING),
     'build': ((vm_states.BUILDING,), task_states.SPAWNING),
     'delete': (tuple(vm_states.ALLOW_DELETE), task_states.DELETING),
 }

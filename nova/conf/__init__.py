@@ -12,6 +12,7 @@ from nova.conf import api_database
 from nova.conf import compute
 from nova.conf import conductor
 from nova.conf import glance
+from nova.conf import neutron
 from nova.conf import paths
 from nova.conf import placement
 from nova.conf import quota
@@ -23,8 +24,8 @@ from nova.conf import wsgi
 
 CONF = cfg.CONF
 
-_MODULES = (all_in_one, api, api_database, compute, conductor, glance, paths,
-            placement,
+_MODULES = (all_in_one, api, api_database, compute, conductor, glance,
+            neutron, paths, placement,
             quota, rpc, scheduler, service, upgrade_levels, wsgi)
 
 for _module in _MODULES:

@@ -51,7 +51,33 @@ Possible values:
     cfg.IntOpt('max_concurrent_builds', default=10, min=1,
                help="Builds a compute host runs at the same time."),
     cfg.IntOpt('vif_plugging_timeout', default=300, min=0,
-               help="Seconds to wait for network-vif-plugged events."),
+               help="""
+Seconds a build waits for the network service to report each new port
+plugged (``network-vif-plugged`` events).
+
+Possible values:
+
+* 0: do not wait.
+* A positive integer: the longest wait, in seconds.
+
+Related options:
+
+* ``vif_plugging_is_fatal``: what a timeout does to the build.
+"""),
+    cfg.BoolOpt('vif_plugging_is_fatal', default=True,
+                help="""
+Whether a build fails when its ``network-vif-plugged`` events do not arrive
+within ``vif_plugging_timeout`` (or arrive with status ``failed``).
+
+Possible values:
+
+* True: the build fails (and is retried on an alternate host, if any).
+* False: a warning is logged and the build goes on.
+
+Related options:
+
+* ``vif_plugging_timeout``
+"""),
 ]
 
 fake_group = cfg.OptGroup('fake', title='Fake virt driver options')

@@ -46,7 +46,7 @@ _CONNECTION_ERRORS = (ks_exc.ConnectionError, ks_exc.EndpointNotFound,
                       ks_exc.DiscoveryFailure, ks_exc.MissingAuthPlugin)
 
 
-class _UserTokenAuth(ks_plugin.BaseAuthPlugin):
+class UserTokenAuth(ks_plugin.BaseAuthPlugin):
     """Auth plugin carrying an existing user token and service catalog."""
 
     def __init__(self, token, catalog, fallback=None):
@@ -162,9 +162,9 @@ class API:
             headers['X-OpenStack-Request-ID'] = context.global_request_id
         auth = adapter.auth
         if context is not None and context.auth_token:
-            auth = _UserTokenAuth(context.auth_token,
-                                  getattr(context, 'service_catalog', None),
-                                  fallback=adapter.auth)
+            auth = UserTokenAuth(context.auth_token,
+                                 getattr(context, 'service_catalog', None),
+                                 fallback=adapter.auth)
         try:
             response = adapter.request(
                 path, method, auth=auth, headers=headers, raise_exc=False,

@@ -11,6 +11,7 @@ def register_all():
     __import__('nova.objects.build_request')
     __import__('nova.objects.cell_mapping')
     __import__('nova.objects.compute_node')
+    __import__('nova.objects.external_event')
     __import__('nova.objects.flavor')
     __import__('nova.objects.host_mapping')
     __import__('nova.objects.image_meta')

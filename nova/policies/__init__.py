@@ -5,6 +5,8 @@ import itertools
 from nova.policies import base
 from nova.policies import flavors
 from nova.policies import hypervisors
+from nova.policies import ips
+from nova.policies import server_external_events
 from nova.policies import servers
 from nova.policies import services
 
@@ -14,6 +16,8 @@ def list_rules():
         base.list_rules(),
         flavors.list_rules(),
         hypervisors.list_rules(),
+        ips.list_rules(),
+        server_external_events.list_rules(),
         servers.list_rules(),
         services.list_rules(),
     )

@@ -7,6 +7,8 @@ keyword arguments of that name.
 
 from nova.api.openstack.compute import flavors
 from nova.api.openstack.compute import hypervisors
+from nova.api.openstack.compute import ips
+from nova.api.openstack.compute import server_external_events
 from nova.api.openstack.compute import servers
 from nova.api.openstack.compute import services
 
@@ -17,9 +19,12 @@ ROUTE_TABLE = (
                               'DELETE': flavors.delete}),
     ('/os-hypervisors', {'GET': hypervisors.index}),
     ('/os-hypervisors/detail', {'GET': hypervisors.detail}),
+    ('/os-server-external-events', {'POST': server_external_events.create}),
     ('/os-services', {'GET': services.index}),
     ('/servers', {'GET': servers.index, 'POST': servers.create}),
     ('/servers/detail', {'GET': servers.detail}),
     ('/servers/{server_id}', {'GET': servers.show,
                               'DELETE': servers.delete}),
+    ('/servers/{server_id}/ips', {'GET': ips.index}),
+    ('/servers/{server_id}/ips/{network_label}', {'GET': ips.show}),
 )

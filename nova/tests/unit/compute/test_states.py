@@ -33,6 +33,8 @@ class TestTransitions(test.TestCase):
 
     def test_table(self):
         cases = [
+            ('build_networks', vm_states.BUILDING, task_states.NETWORKING),
+            ('build_networks', vm_states.ERROR, None),
             ('build', vm_states.BUILDING, task_states.SPAWNING),
             ('build', vm_states.ACTIVE, None),
             ('delete', vm_states.ACTIVE, task_states.DELETING),

@@ -70,11 +70,11 @@ class UserTokenAuthTestCase(testtools.TestCase):
     ]
 
     def _endpoint(self, **kwargs):
-        plugin = glance._UserTokenAuth('t', self.CATALOG)
+        plugin = glance.UserTokenAuth('t', self.CATALOG)
         return plugin.get_endpoint(None, service_type='image', **kwargs)
 
     def test_token_header(self):
-        plugin = glance._UserTokenAuth('u:p', [])
+        plugin = glance.UserTokenAuth('u:p', [])
         self.assertEqual({'X-Auth-Token': 'u:p'}, plugin.get_headers(None))
 
     def test_interfaces_in_order_of_preference(self):

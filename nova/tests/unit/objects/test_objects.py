@@ -35,6 +35,7 @@ object_data = {
     'HostMappingList': '1.0-18ac2bfb8c1eb5545bed856da58a79bc',
     'ImageMeta': '1.0-49856c264f166d9d4d9ea46b4dc99bed',
     'Instance': '1.0-6b6901afefdc63760f37c60c4d5a9521',
+    'InstanceExternalEvent': '1.0-056298b5205b9ea11bcdc2fd17d2ddc5',
     'InstanceFault': '1.0-3d0c037502bf766ca4a6003856de2397',
     'InstanceList': '1.0-a8b00ab8ad2734d80359540b37b32247',
     'InstanceMapping': '1.0-c567d34060c540f7d89bd088f6eda9d7',
