@@ -119,6 +119,15 @@ def use_identity(identity_url, admin_password):
                        ('project_domain_name', 'Default')):
         CONF.set_default(key, value, group=group)
     CONF.set_default('auth_strategy', 'keystone', group='api')
+    # Nova binds ports as a service, with the admin's credentials.
+    CONF.register_opts(ks_loading.get_auth_plugin_conf_options('password'),
+                       group='neutron')
+    for key, value in (('auth_url', identity_url), ('auth_type', 'password'),
+                       ('username', 'admin'), ('password', admin_password),
+                       ('project_name', 'admin'),
+                       ('user_domain_name', 'Default'),
+                       ('project_domain_name', 'Default')):
+        CONF.set_default(key, value, group='neutron')
 
 
 def compute_host_names(count):

@@ -151,10 +151,22 @@ class TestNovaAllCommand(test.TestCase):
                                self._openstack('demo', 'image', 'list')])
         self.assertIn('private', [n['Name'] for n in
                                   self._openstack('demo', 'network', 'list')])
+        image_file = os.path.join(self.state_dir, 'disk.raw')
+        with open(image_file, 'wb') as handle:
+            handle.write(b'\0' * 65536)
+        image = self._openstack(
+            'demo', 'image', 'create', '--file', image_file, '--disk-format',
+            'raw', '--container-format', 'bare', 'mine')
+        self.assertEqual('active', image['status'])
+        self.assertEqual(65536, image['size'])
         server = self._openstack(
             'demo', 'server', 'create', '--image', 'tiny', '--flavor',
-            'm1.tiny', '--no-network', '--wait', 'vm1')
+            'm1.tiny', '--network', 'private', '--wait', 'vm1')
         self.assertEqual('ACTIVE', server['status'])
+        self.assertTrue(str(server['addresses']).find('10.0.0.') >= 0,
+                        server['addresses'])
+        ports = self._openstack('demo', 'port', 'list', '--server', 'vm1')
+        self.assertEqual(1, len(ports))
         listed = self._openstack('demo', 'server', 'list')
         self.assertEqual(['vm1'], [s['Name'] for s in listed])
         shown = self._openstack('demo', 'server', 'show', 'vm1')
@@ -169,6 +181,8 @@ class TestNovaAllCommand(test.TestCase):
         self._openstack('demo', 'server', 'delete', '--wait', 'vm1',
                         formatted=False)
         self.assertEqual([], self._openstack('demo', 'server', 'list'))
+        # Its port went with it.
+        self.assertEqual([], self._openstack('demo', 'port', 'list'))
         self._stop(proc)
 
     def test_openstacksdk_drives_the_cloud(self):
