@@ -144,7 +144,7 @@ class AllInOne(object):
 
     def __init__(self, state_dir, api_port=None, placement_port=None,
                  image_port=None, fake_hosts=None, identity_port=None,
-                 network_port=None):
+                 network_port=None, image_authenticate=None):
         self.state_dir = state_dir
         self.api_port = api_port
         self.placement_port = placement_port
@@ -153,6 +153,9 @@ class AllInOne(object):
         self.network_port = network_port
         self.identity = None
         self.passwords = None
+        # Who the built-in image service trusts when the identity is not
+        # the built-in one (tests with a real Keystone pass a checker).
+        self.image_authenticate = image_authenticate
         self._admin_session = None
         self.fake_hosts = fake_hosts or CONF.all_in_one.fake_hosts
         self.services = []
@@ -275,7 +278,10 @@ class AllInOne(object):
         port = (CONF.all_in_one.image_port if self.image_port is None
                 else self.image_port)
         image_dir = os.path.join(self.state_dir, 'image')
-        app = image_app.create_app(image_dir, **self._authenticator())
+        authenticate = self._authenticator()
+        if self.image_authenticate is not None:
+            authenticate = {'authenticate': self.image_authenticate}
+        app = image_app.create_app(image_dir, **authenticate)
         image_seed.seed_default_image(app)
         served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
         self.servers.append(served)

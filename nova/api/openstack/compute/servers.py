@@ -251,6 +251,7 @@ def create(req, body):
     except exception.OverQuota as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())
     except (exception.Invalid, exception.NotFound,
+            exception.ImageNotAuthorized,
             exception.FlavorDiskSmallerThanImage,
             exception.FlavorMemoryTooSmall) as exc:
         raise webob.exc.HTTPBadRequest(explanation=exc.format_message())

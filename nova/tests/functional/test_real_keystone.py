@@ -1,0 +1,114 @@
+"""The Compute API behind keystonemiddleware, validating the tokens of a
+real Keystone (the PyPI ``keystone`` package, served in a child process).
+
+The in-process cloud runs with ``[api] auth_strategy = keystone`` and
+``[keystone_authtoken]`` pointing at that Keystone, as ``nova-all``
+points it at its built-in identity service (``standalone.use_identity``).
+Users get Fernet tokens with keystoneauth's ``v3.Password``.
+
+Without Keystone installed the test skips, or fails when ``CI=true``.
+"""
+
+from keystoneauth1 import loading as ks_loading
+
+import nova.conf
+from nova import test
+from nova.tests.fixtures import cloud as cloud_fixture
+from nova.tests.fixtures import keystone as keystone_fixture
+from nova.tests.functional import api_client
+
+CONF = nova.conf.CONF
+AUTHTOKEN = 'keystone_authtoken'
+
+
+def register_authtoken_opts(conf_fixture):
+    """keystonemiddleware's options and those of keystoneauth's password
+    plugin in ``[keystone_authtoken]``, as ``use_identity`` registers them.
+
+    The plugin's ``auth_url`` is a required option: registered for good it
+    would make every later ``CONF()`` of the process fail, so the config
+    fixture registers the plugin's options and unregisters them at cleanup
+    (keystonemiddleware registers them again each time it loads the
+    plugin). Its own options are not required and stay registered, as
+    importing ``auth_token`` left them.
+    """
+    from keystonemiddleware import auth_token
+    for group, opts in auth_token.list_opts():
+        CONF.register_opts(opts, group=group)
+    ks_loading.register_auth_conf_options(CONF, AUTHTOKEN)
+    conf_fixture.register_opts(
+        ks_loading.get_auth_plugin_conf_options('password'),
+        group=AUTHTOKEN)
+
+
+class TestRealKeystone(test.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        if not keystone_fixture.available():
+            keystone_fixture.missing(self)
+        self.keystone = self.useFixture(keystone_fixture.RealKeystone())
+        self.addOnException(self._print_keystone_log)
+        register_authtoken_opts(self.conf_fixture)
+        self.flags(group=AUTHTOKEN, **self.keystone.authtoken_options())
+        self.flags(auth_strategy='keystone', group='api')
+        self.cloud = self.useFixture(cloud_fixture.AllInOneCloud(
+            self, image_authenticate=self.keystone.image_authenticator()))
+        url = self.cloud.compute_url
+        self.admin = api_client.Client(
+            url, None, None, token=self.keystone.token('admin'))
+        self.member = api_client.Client(
+            url, None, None, token=self.keystone.token('demo'))
+
+    def _print_keystone_log(self, exc_info):
+        if not isinstance(exc_info[1], self.skipException):
+            print('---- keystone output ----\n%s' % self.keystone.log())
+
+    def test_tokens_of_real_keystone(self):
+        # Both users read flavors and (their) servers.
+        for api in (self.admin, self.member):
+            resp = api.get('/flavors')
+            self.assertEqual(200, resp.status_code, resp.text)
+            self.assertIn('m1.tiny',
+                          [f['name'] for f in resp.json()['flavors']])
+            resp = api.get('/servers')
+            self.assertEqual(200, resp.status_code, resp.text)
+            self.assertEqual([], resp.json()['servers'])
+
+        # Creating a flavor takes the admin role.
+        flavor = {'flavor': {'name': 'ks.small', 'ram': 512, 'vcpus': 1,
+                             'disk': 1}}
+        resp = self.member.post('/flavors', flavor)
+        self.assertEqual(403, resp.status_code, resp.text)
+        resp = self.admin.post('/flavors', flavor)
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual('ks.small', resp.json()['flavor']['name'])
+        names = [f['name'] for f in
+                 self.member.get('/flavors').json()['flavors']]
+        self.assertIn('ks.small', names)
+
+        # No token, or one Keystone never issued: 401 naming Keystone.
+        anonymous = api_client.Client(self.cloud.compute_url, None, None)
+        del anonymous.session.headers['X-Auth-Token']
+        garbage = api_client.Client(self.cloud.compute_url, None, None,
+                                    token='gAAAAA-not-a-fernet-token')
+        dev_token = api_client.Client(self.cloud.compute_url, 'admin',
+                                      'admin')
+        for api in (anonymous, garbage, dev_token):
+            resp = api.get('/flavors')
+            self.assertEqual(401, resp.status_code, resp.text)
+            self.assertIn(self.keystone.url,
+                          resp.headers.get('WWW-Authenticate', ''))
+
+    def test_member_boots_with_a_keystone_token(self):
+        created = self.member.create_server(name='ks-vm')['server']
+        server = self.member.wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual(
+            self.keystone.session('demo').get_project_id(),
+            server['tenant_id'])
+        # The admin sees it across projects; the member deletes it.
+        listed = self.admin.get('/servers?all_tenants=1').json()['servers']
+        self.assertIn(created['id'], [s['id'] for s in listed])
+        self.assertEqual(204, self.member.delete(
+            '/servers/%s' % created['id']).status_code)
+        self.member.wait_until_gone(created['id'])
