@@ -23,8 +23,9 @@ caller's catalog, networking is not configured: servers are built without
 ports, as with ``networks: none``.
 """
 
-from keystoneauth1 import loading as ks_loading
 from oslo_config import cfg
+
+from nova.conf import ksa
 
 GROUP_NAME = 'neutron'
 SERVICE_TYPE = 'network'
@@ -71,36 +72,11 @@ Related options:
 ]
 
 
-def _adapter_opts():
-    opts = ks_loading.get_adapter_conf_options(include_deprecated=False)
-    cfg.set_defaults(opts, service_type=SERVICE_TYPE,
-                     valid_interfaces=['internal', 'public'])
-    return opts
-
-
 def register_opts(conf):
     conf.register_group(neutron_group)
     conf.register_opts(neutron_opts, group=neutron_group)
-    ks_loading.register_session_conf_options(conf, GROUP_NAME)
-    ks_loading.register_auth_conf_options(conf, GROUP_NAME)
-    conf.register_opts(_adapter_opts(), group=neutron_group)
-
-
-def _unique(opts):
-    by_dest = {}
-    for opt in opts:
-        by_dest.setdefault(opt.dest, opt)
-    return list(by_dest.values())
+    ksa.register_ksa_opts(conf, neutron_group, SERVICE_TYPE)
 
 
 def list_opts():
-    # NOTE: auth plugin options appear once a plugin is loaded; the sample
-    # lists those of ``password``, the plugin used with Keystone.
-    return {
-        neutron_group: _unique(
-            neutron_opts
-            + ks_loading.get_session_conf_options()
-            + ks_loading.get_auth_common_conf_options()
-            + ks_loading.get_auth_plugin_conf_options('password')
-            + _adapter_opts()),
-    }
+    return {neutron_group: ksa.list_ksa_opts(SERVICE_TYPE, neutron_opts)}

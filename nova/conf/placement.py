@@ -14,8 +14,9 @@ Typical settings:
   ``project_domain_name``; the endpoint comes from the service catalog.
 """
 
-from keystoneauth1 import loading as ks_loading
 from oslo_config import cfg
+
+from nova.conf import ksa
 
 GROUP_NAME = 'placement'
 SERVICE_TYPE = 'placement'
@@ -34,34 +35,10 @@ Related options:
 """)
 
 
-def _adapter_opts():
-    opts = ks_loading.get_adapter_conf_options(include_deprecated=False)
-    cfg.set_defaults(opts, service_type=SERVICE_TYPE,
-                     valid_interfaces=['internal', 'public'])
-    return opts
-
-
 def register_opts(conf):
     conf.register_group(placement_group)
-    ks_loading.register_session_conf_options(conf, GROUP_NAME)
-    ks_loading.register_auth_conf_options(conf, GROUP_NAME)
-    conf.register_opts(_adapter_opts(), group=placement_group)
-
-
-def _unique(opts):
-    seen = {}
-    for opt in opts:
-        seen.setdefault(opt.dest, opt)
-    return list(seen.values())
+    ksa.register_ksa_opts(conf, placement_group, SERVICE_TYPE)
 
 
 def list_opts():
-    # NOTE: auth plugin options are registered when the plugin is loaded;
-    # the sample lists the ``password`` plugin, the one used with Keystone.
-    return {
-        placement_group: _unique(
-            ks_loading.get_session_conf_options()
-            + ks_loading.get_auth_common_conf_options()
-            + ks_loading.get_auth_plugin_conf_options('password')
-            + _adapter_opts()),
-    }
+    return {placement_group: ksa.list_ksa_opts(SERVICE_TYPE)}
