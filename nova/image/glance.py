@@ -14,17 +14,15 @@ connection).
 
 import hashlib
 import os
-import threading
 
 from keystoneauth1 import exceptions as ks_exc
-from keystoneauth1 import loading as ks_loading
-from keystoneauth1 import plugin as ks_plugin
 from oslo_log import log as logging
 from oslo_utils import uuidutils
 import requests
 
 import nova.conf
 from nova import exception
+from nova import ksa
 
 CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
@@ -38,76 +36,16 @@ READ_ONLY = ('status', 'checksum', 'os_hash_algo', 'os_hash_value', 'size',
              'schema', 'direct_url', 'locations', 'stores', 'deleted',
              'deleted_at')
 
-_CLIENT_LOCK = threading.Lock()
-# (endpoint_override it was built for, adapter); replaced as a whole.
-_CLIENT = (None, None)
-
 _CONNECTION_ERRORS = (ks_exc.ConnectionError, ks_exc.EndpointNotFound,
                       ks_exc.DiscoveryFailure, ks_exc.MissingAuthPlugin)
 
 
-class UserTokenAuth(ks_plugin.BaseAuthPlugin):
-    """Auth plugin carrying an existing user token and service catalog."""
+# Kept under this name: other clients and tests use glance.UserTokenAuth.
+UserTokenAuth = ksa.UserTokenAuth
 
-    def __init__(self, token, catalog, fallback=None):
-        super().__init__()
-        self._token = token
-        self._catalog = catalog or []
-        self._fallback = fallback
-
-    def get_token(self, session, **kwargs):
-        return self._token
-
-    def get_endpoint(self, session, service_type=None, interface=None,
-                     region_name=None, **kwargs):
-        if isinstance(interface, str):
-            interface = [interface]
-        for entry in self._catalog:
-            if entry.get('type') != service_type:
-                continue
-            for candidate in interface or ['public']:
-                for endpoint in entry.get('endpoints', []):
-                    if endpoint.get('interface') != candidate:
-                        continue
-                    if region_name and endpoint.get('region') not in (
-                            None, region_name):
-                        continue
-                    return endpoint.get('url')
-        if self._fallback is not None:
-            return self._fallback.get_endpoint(
-                session, service_type=service_type, interface=interface,
-                region_name=region_name, **kwargs)
-        return None
-
-
-def _build_adapter():
-    auth = ks_loading.load_auth_from_conf_options(CONF, 'glance')
-    session = ks_loading.load_session_from_conf_options(
-        CONF, 'glance', auth=auth)
-    return ks_loading.load_adapter_from_conf_options(
-        CONF, 'glance', session=session, auth=auth)
-
-
-def _get_adapter():
-    """The shared adapter, rebuilt only when endpoint_override changes."""
-    global _CLIENT
-    override = CONF.glance.endpoint_override
-    built_for, adapter = _CLIENT
-    if adapter is not None and built_for == override:
-        return adapter
-    with _CLIENT_LOCK:
-        built_for, adapter = _CLIENT
-        if adapter is None or built_for != override:
-            adapter = _build_adapter()
-            _CLIENT = (override, adapter)
-        return adapter
-
-
-def reset():
-    """Forget the shared adapter; the next request builds a new one."""
-    global _CLIENT
-    with _CLIENT_LOCK:
-        _CLIENT = (None, None)
+_ADAPTER = ksa.SharedAdapter('glance')
+_get_adapter = _ADAPTER.get
+reset = _ADAPTER.reset
 
 
 def _error_detail(response):

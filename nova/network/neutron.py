@@ -18,17 +18,15 @@ taken), ``NetworkBadRequest`` (other 4xx) and ``NetworkServiceUnavailable``
 (5xx or no connection).
 """
 
-import threading
 
 from keystoneauth1 import exceptions as ks_exc
-from keystoneauth1 import loading as ks_loading
 from oslo_log import log as logging
 from oslo_utils import excutils
 from oslo_utils import uuidutils
 
 import nova.conf
 from nova import exception
-from nova.image import glance
+from nova import ksa
 from nova.network import model
 
 CONF = nova.conf.CONF
@@ -37,42 +35,13 @@ LOG = logging.getLogger(__name__)
 DEVICE_OWNER = 'compute:nova'
 SERVICE_TYPE = 'network'
 
-_CLIENT_LOCK = threading.Lock()
-# (endpoint_override it was built for, adapter); replaced as a whole.
-_CLIENT = (None, None)
-
 _CONNECTION_ERRORS = (ks_exc.ConnectionError, ks_exc.EndpointNotFound,
                       ks_exc.DiscoveryFailure, ks_exc.MissingAuthPlugin)
 
 
-def _build_adapter():
-    auth = ks_loading.load_auth_from_conf_options(CONF, 'neutron')
-    session = ks_loading.load_session_from_conf_options(
-        CONF, 'neutron', auth=auth)
-    return ks_loading.load_adapter_from_conf_options(
-        CONF, 'neutron', session=session, auth=auth)
-
-
-def _get_adapter():
-    """The shared adapter, rebuilt only when endpoint_override changes."""
-    global _CLIENT
-    override = CONF.neutron.endpoint_override
-    built_for, adapter = _CLIENT
-    if adapter is not None and built_for == override:
-        return adapter
-    with _CLIENT_LOCK:
-        built_for, adapter = _CLIENT
-        if adapter is None or built_for != override:
-            adapter = _build_adapter()
-            _CLIENT = (override, adapter)
-        return adapter
-
-
-def reset():
-    """Forget the shared adapter; the next request builds a new one."""
-    global _CLIENT
-    with _CLIENT_LOCK:
-        _CLIENT = (None, None)
+_ADAPTER = ksa.SharedAdapter('neutron')
+_get_adapter = _ADAPTER.get
+reset = _ADAPTER.reset
 
 
 def is_configured(context):
@@ -135,11 +104,11 @@ class API(object):
         if admin:
             if adapter.auth is not None:
                 return adapter.auth
-            return glance.UserTokenAuth(
+            return ksa.UserTokenAuth(
                 CONF.neutron.admin_token,
                 getattr(context, 'service_catalog', None))
         if context is not None and context.auth_token:
-            return glance.UserTokenAuth(
+            return ksa.UserTokenAuth(
                 context.auth_token, getattr(context, 'service_catalog', None),
                 fallback=adapter.auth)
         return self._auth(adapter, context, True)
