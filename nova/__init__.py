@@ -5,7 +5,14 @@ threading backend here, before anything imports oslo.service, so that no
 code path can fall back to eventlet.
 """
 
-from oslo_service import backend as _service_backend
+import warnings
+
+# futurist and oslo.utils import eventlet when it happens to be installed
+# (a dependency of a dependency); Nova never uses it, so its deprecation
+# notice is noise on every command's start.
+warnings.filterwarnings('ignore', message='(?s).*Eventlet is deprecated')
+
+from oslo_service import backend as _service_backend  # noqa: E402
 
 try:
     _service_backend.init_backend(_service_backend.BackendType.THREADING)
