@@ -10,6 +10,7 @@ import logging
 
 import webob.dec
 
+from nova.builtin import routing
 from nova.builtin.identity import admin
 from nova.builtin.identity import catalog as service_catalog
 from nova.builtin.identity import errors
@@ -49,28 +50,6 @@ ROUTES = {
 ANONYMOUS = {('/', 'GET'), ('/v3', 'GET'), ('/v3/auth/tokens', 'POST')}
 
 
-def _compile(routes):
-    return [(template, template.strip('/').split('/'), methods)
-            for template, methods in routes.items()]
-
-
-def _match(compiled, path):
-    """Return (template, methods, params) for ``path`` or None."""
-    segments = path.strip('/').split('/')
-    for template, parts, methods in compiled:
-        if len(parts) != len(segments):
-            continue
-        params = {}
-        for part, segment in zip(parts, segments):
-            if part.startswith('{') and segment:
-                params[part[1:-1]] = segment
-            elif part != segment:
-                break
-        else:
-            return template, methods, params
-    return None
-
-
 class IdentityApp:
     """WSGI callable serving the Keystone v3 subset from an IdentityStore.
 
@@ -85,7 +64,7 @@ class IdentityApp:
         self.public_url = public_url
         self.catalog_endpoints = dict(catalog_endpoints or {})
         self.token_ttl = token_ttl
-        self._routes = _compile(ROUTES)
+        self._routes = routing.compile_routes(ROUTES)
 
     def base_url(self, req):
         """The service's URL without a trailing slash."""
@@ -116,7 +95,7 @@ class IdentityApp:
                 self.base_url(req) + '/v3')
 
     def _dispatch(self, req):
-        found = _match(self._routes, req.path_info)
+        found = routing.match(self._routes, req.path_info)
         if found is None:
             raise errors.not_found('The resource could not be found.')
         template, methods, params = found

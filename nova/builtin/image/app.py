@@ -11,6 +11,7 @@ import logging
 import webob.dec
 from webob import exc
 
+from nova.builtin import routing
 from nova.builtin.image import auth
 from nova.builtin.image import data
 from nova.builtin.image import handlers
@@ -39,30 +40,6 @@ ROUTES = {
 ANONYMOUS = ('/', '/versions', '/v2', '/healthcheck')
 
 
-def _compile(routes):
-    return [(template, template.strip('/').split('/'), methods)
-            for template, methods in routes.items()]
-
-
-def match(compiled, path):
-    """Return (template, methods, params) for ``path`` or None."""
-    segments = path.strip('/').split('/')
-    for template, parts, methods in compiled:
-        if len(parts) != len(segments):
-            continue
-        params = {}
-        for part, segment in zip(parts, segments):
-            if part.startswith('{'):
-                if not segment:
-                    break
-                params[part[1:-1]] = segment
-            elif part != segment:
-                break
-        else:
-            return template, methods, params
-    return None
-
-
 class ImageApp:
     """WSGI callable serving the Glance v2 subset from an ``ImageStore``."""
 
@@ -71,7 +48,7 @@ class ImageApp:
         self.store = store
         self.authenticate = authenticate
         self.max_image_size = max_image_size
-        self._routes = _compile(ROUTES)
+        self._routes = routing.compile_routes(ROUTES)
 
     @webob.dec.wsgify
     def __call__(self, req):
@@ -86,7 +63,7 @@ class ImageApp:
                 explanation='The image service hit an unexpected error.')
 
     def _dispatch(self, req):
-        found = match(self._routes, req.path_info)
+        found = routing.match(self._routes, req.path_info)
         if found is None:
             raise exc.HTTPNotFound(
                 explanation='The resource could not be found.')

@@ -11,7 +11,7 @@ import logging
 
 import webob.dec
 
-from nova.builtin.image.app import match
+from nova.builtin import routing
 from nova.builtin.network import auth
 from nova.builtin.network import discovery
 from nova.builtin.network import errors
@@ -58,11 +58,6 @@ ANONYMOUS = ('/',)
 DEFAULT_VIF_TYPE = 'ovs'
 
 
-def _compile(routes):
-    return [(template, template.strip('/').split('/'), methods)
-            for template, methods in routes.items()]
-
-
 class NetworkApp:
     """WSGI callable serving the Neutron v2.0 subset from a store.
 
@@ -77,7 +72,7 @@ class NetworkApp:
         self.authenticate = authenticate
         self.notifier = notifier
         self.vif_type = vif_type
-        self._routes = _compile(ROUTES)
+        self._routes = routing.compile_routes(ROUTES)
 
     @webob.dec.wsgify
     def __call__(self, req):
@@ -97,7 +92,7 @@ class NetworkApp:
         path = req.path_info
         if path.endswith('.json'):
             path = path[:-len('.json')]
-        found = match(self._routes, path)
+        found = routing.match(self._routes, path)
         if found is None:
             raise errors.not_found(errors.NOT_FOUND,
                                    'The resource could not be found.')

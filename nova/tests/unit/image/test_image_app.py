@@ -4,6 +4,7 @@ import fixtures
 import testtools
 import webob
 
+from nova.builtin import routing
 from nova.builtin.image import app as image_app
 from nova.builtin.image import auth
 
@@ -12,20 +13,20 @@ class MatchTestCase(testtools.TestCase):
 
     def setUp(self):
         super().setUp()
-        self.routes = image_app._compile(image_app.ROUTES)
+        self.routes = routing.compile_routes(image_app.ROUTES)
 
     def test_templates(self):
-        template, methods, params = image_app.match(
+        template, methods, params = routing.match(
             self.routes, '/v2/images/abc/file')
         self.assertEqual('/v2/images/{image_id}/file', template)
         self.assertEqual({'image_id': 'abc'}, params)
-        self.assertEqual('/', image_app.match(self.routes, '/')[0])
+        self.assertEqual('/', routing.match(self.routes, '/')[0])
         self.assertEqual('/v2/images',
-                         image_app.match(self.routes, '/v2/images/')[0])
+                         routing.match(self.routes, '/v2/images/')[0])
 
     def test_no_match(self):
         for path in ('/v2/x', '/v2/images/a/b/c', '/v3/images', '/v2//file'):
-            self.assertIsNone(image_app.match(self.routes, path), path)
+            self.assertIsNone(routing.match(self.routes, path), path)
 
 
 class AppTestCase(testtools.TestCase):
