@@ -116,6 +116,9 @@ from nova import exception
 MIN_API_VERSION = '2.1'
 MAX_API_VERSION = '2.100'
 DEFAULT_API_VERSION = MIN_API_VERSION
+# The last version serving the proxy APIs to image, network and volume
+# services (images, os-networks, os-volumes, ...): 2.36 removed them.
+MAX_PROXY_API_SUPPORT_VERSION = '2.35'
 
 _VERSION_RE = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
 

@@ -31,6 +31,10 @@ FAULT_NAMES = {
 }
 DEFAULT_FAULT_NAME = 'computeFault'
 
+# 5xx answers that are deliberate (a path this cloud does not implement),
+# not failures: they are not logged as errors.
+_DELIBERATE_CODES = frozenset((501,))
+
 # Status codes a NovaException may carry through to the user as is.
 _PASS_THROUGH_CODES = frozenset((400, 403, 404, 406, 409, 413, 415, 429))
 
@@ -70,9 +74,13 @@ def exception_to_response(exc):
     logged with its traceback and answered with a bare 500.
     """
     if isinstance(exc, webob.exc.HTTPException):
-        if exc.code >= 500:
+        if exc.code >= 500 and exc.code not in _DELIBERATE_CODES:
             LOG.error('Returning %s to user: %s', exc.code, exc.explanation)
         return _http_error_response(exc)
+    if isinstance(exc, exception.ServiceError):
+        LOG.warning('Returning %s to user: %s', exc.code,
+                    exc.format_message())
+        return error_response(exc.code, exc.format_message())
     if isinstance(exc, exception.NovaException):
         if exc.code in _PASS_THROUGH_CODES:
             return error_response(exc.code, exc.format_message(),

@@ -4,6 +4,10 @@ Templates are plain paths whose ``{name}`` segments capture one path
 segment each (no regexes). Literal segments win over captures, so
 ``/servers/detail`` is never read as ``/servers/{server_id}``. A leading
 ``/{project_id}`` segment is accepted when the path does not match as is.
+
+Several tables may be given (the served routes, then the paths answered
+501/410 by ``compute/not_implemented.py``): the methods of one path are
+merged, so a method is found wherever it is declared.
 """
 
 import webob.exc
@@ -42,11 +46,41 @@ def _split(path):
     return path.split('/') if path else []
 
 
-class Router:
-    """Finds the handler of a (method, path) pair in a route table."""
+def _shape(template):
+    """The template with its capture names blanked: ``/a/{}/b``."""
+    return '/'.join('{}' if _is_var(s) else s
+                    for s in template.strip('/').split('/'))
 
-    def __init__(self, table):
-        self.routes = [Route(path, methods) for path, methods in table]
+
+def merge_tables(*tables):
+    """[(path, {METHOD: handler})] with each path once.
+
+    Raises ValueError when a method of a path is declared twice, or one
+    path is spelled with two different capture names (the handlers would
+    not agree on their keyword arguments).
+    """
+    merged = {}
+    templates = {}
+    for table in tables:
+        for path, methods in table:
+            seen = templates.setdefault(_shape(path), path)
+            if seen != path:
+                raise ValueError('%s and %s are the same path' % (seen, path))
+            into = merged.setdefault(path, {})
+            for method, func in methods.items():
+                if method in into:
+                    raise ValueError('%s %s is declared twice'
+                                     % (method, path))
+                into[method] = func
+    return list(merged.items())
+
+
+class Router:
+    """Finds the handler of a (method, path) pair in route tables."""
+
+    def __init__(self, *tables):
+        self.routes = [Route(path, methods)
+                       for path, methods in merge_tables(*tables)]
         # Most literal segments first, so literals beat captures.
         self.routes.sort(key=lambda r: -r.literal_count)
 

@@ -148,11 +148,19 @@ def _validate_input(spec, req, version):
     return {'body': body}
 
 
+class _HandlerFailed(webob.exc.HTTPInternalServerError):
+    """The 500 of a handler that failed (already logged): an action
+    dispatcher passes it on as it is."""
+
+
 def _allowed_exception(exc, spec):
+    if isinstance(exc, _HandlerFailed):
+        return True
     if isinstance(exc, webob.exc.HTTPException):
         return exc.code in spec.expected_errors
     return isinstance(exc, (exception.Forbidden, exception.NotAuthorized,
-                            exception.ValidationError))
+                            exception.ValidationError,
+                            exception.ServiceError))
 
 
 def _check_response(spec, version, body, code):
@@ -165,40 +173,71 @@ def _check_response(spec, version, body, code):
     if problem:
         LOG.error('Response of %s (%s) does not match its schema: %s',
                   code, version, problem)
-        raise webob.exc.HTTPInternalServerError(
+        raise _HandlerFailed(
             explanation=_('Response body failed validation: %s') % problem)
+
+
+def _check_version(spec, version):
+    if not version.matches(spec.min_version, spec.max_version):
+        # A method that does not exist at this version is "not found".
+        raise webob.exc.HTTPNotFound(
+            explanation=exception.VersionNotFoundForAPIMethod(
+                version=version.get_string()).format_message())
+
+
+def _run(func, spec, req, kwargs):
+    """``func(req, **kwargs)`` as a ResponseObject with its code set."""
+    try:
+        result = func(req, **kwargs)
+    except Exception as exc:
+        if _allowed_exception(exc, spec):
+            raise
+        LOG.exception('Unexpected exception in API method %s',
+                      func.__qualname__)
+        raise _HandlerFailed(
+            explanation=_('Unexpected API Error. Please report this at '
+                          'http://bugs.launchpad.net/nova/ and attach the '
+                          'Nova API log if possible.'))
+    if not isinstance(result, ResponseObject):
+        result = ResponseObject(result)
+    result.code = result.code or spec.code
+    _check_response(spec, req.api_version_request, result.body,
+                    result.code)
+    return result
 
 
 def call_handler(func, req, path_params):
     """Validate, run ``func`` and build its response (or raise).
 
     Exceptions other than the handler's expected HTTP errors, policy
-    denials and validation errors are logged and become a 500.
+    denials, validation errors and errors of other services
+    (``ServiceError``: 403 or 503) are logged and become a 500.
     """
     spec = handler.spec_of(func)
     version = req.api_version_request
-    if not version.matches(spec.min_version, spec.max_version):
-        # A method that does not exist at this version is "not found".
-        raise webob.exc.HTTPNotFound(
-            explanation=exception.VersionNotFoundForAPIMethod(
-                version=version.get_string()).format_message())
+    _check_version(spec, version)
     kwargs = _validate_input(spec, req, version)
-    try:
-        result = func(req, **path_params, **kwargs)
-    except Exception as exc:
-        if _allowed_exception(exc, spec):
-            raise
-        LOG.exception('Unexpected exception in API method %s',
-                      func.__qualname__)
-        raise webob.exc.HTTPInternalServerError(
-            explanation=_('Unexpected API Error. Please report this at '
-                          'http://bugs.launchpad.net/nova/ and attach the '
-                          'Nova API log if possible.'))
-    if not isinstance(result, ResponseObject):
-        result = ResponseObject(result)
-    code = result.code or spec.code
-    _check_response(spec, version, result.body, code)
-    return json_response(code, result.body, result.headers)
+    result = _run(func, spec, req, dict(path_params, **kwargs))
+    return json_response(result.code, result.body, result.headers)
+
+
+def call_action(func, req, path_params, body):
+    """Run the handler of one action of an ``/action`` dispatcher.
+
+    ``func`` is declared like any handler (version range, body and
+    response schemas, expected errors, success code) and is called as
+    ``func(req, **path_params, body=body)`` on the body the dispatcher
+    already read. Returns a ``ResponseObject`` with its code set; raises
+    like ``call_handler`` (404 outside the version range, 400 on a body
+    that fails the schema, 500 on an unexpected exception).
+    """
+    spec = handler.spec_of(func)
+    version = req.api_version_request
+    _check_version(spec, version)
+    schema, found = spec.pick(spec.body_schemas, version)
+    if found:
+        validators.validate_body(schema, body)
+    return _run(func, spec, req, dict(path_params, body=body))
 
 
 def json_response(code, body, headers=None):

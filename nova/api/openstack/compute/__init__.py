@@ -3,7 +3,8 @@
 ``build_app(conf)`` assembles, outermost first: request ids -> root
 dispatch (``GET /`` version list; ``/v2.1`` redirect) -> microversion
 negotiation -> ``GET /v2.1/`` version document -> authentication ->
-fault wrapper -> router over ``routes.ROUTE_TABLE``.
+fault wrapper -> router over ``routes.ROUTE_TABLE`` and, for the paths Nova
+serves and this cloud does not, ``not_implemented.ROUTE_TABLE`` (501/410).
 """
 
 import webob
@@ -83,14 +84,16 @@ def build_app(conf=None, route_table=None):
     ``route_table`` replaces the resource routes (tests use a tiny one).
     """
     conf = conf or CONF
+    tables = [route_table]
     if route_table is None:
         # NOTE: imported here so the framework (and its tests) load without
         # the resource modules and the compute services they import.
+        from nova.api.openstack.compute import not_implemented
         from nova.api.openstack.compute import routes
         from nova import objects
         objects.register_all()
-        route_table = routes.ROUTE_TABLE
-    router = api_router.Router(route_table)
+        tables = [routes.ROUTE_TABLE, not_implemented.ROUTE_TABLE]
+    router = api_router.Router(*tables)
     api = _auth(middleware.FaultWrapper(router), conf)
     v21 = middleware.MicroversionMiddleware(_V21Dispatcher(api))
     return middleware.RequestIdMiddleware(_RootDispatcher(v21))

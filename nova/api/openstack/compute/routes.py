@@ -2,12 +2,14 @@
 
 Paths are relative to ``/v2.1`` (an optional ``/{project_id}`` segment
 may precede them). ``{name}`` segments are passed to the handler as
-keyword arguments of that name.
+keyword arguments of that name. The paths of Nova's API that are not
+served here answer 501 or 410 from ``not_implemented.ROUTE_TABLE``.
 """
 
 from nova.api.openstack.compute import flavors
 from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import ips
+from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
 from nova.api.openstack.compute import servers
 from nova.api.openstack.compute import services
@@ -25,6 +27,7 @@ ROUTE_TABLE = (
     ('/servers/detail', {'GET': servers.detail}),
     ('/servers/{server_id}', {'GET': servers.show,
                               'DELETE': servers.delete}),
+    ('/servers/{server_id}/action', {'POST': server_actions.action}),
     ('/servers/{server_id}/ips', {'GET': ips.index}),
     ('/servers/{server_id}/ips/{network_label}', {'GET': ips.show}),
 )

@@ -1,0 +1,370 @@
+"""What Nova's Compute API serves and this cloud does not (yet).
+
+A client, or a Tempest negative test, must be able to tell "no such server"
+from "no such feature here". So every path and method of Nova's v2.1 API
+that has no handler in ``routes.ROUTE_TABLE`` is declared below and answers:
+
+* **501** ``notImplemented`` naming it, when Nova serves it and we do not
+  yet. Under ``/servers/{server_id}`` the server is looked up first, as
+  ``GET /servers/{server_id}`` does it (404 when it does not exist or is
+  another project's, 403 when show is not allowed).
+* **410** naming it, when Nova removed it and answers 410 Gone
+  (nova-network, cells v1 and Xen-only APIs).
+* **404**, like any versioned method, outside the microversions in which
+  Nova serves it (the proxy APIs after 2.35, ``os-hosts`` after 2.42, ...).
+
+Any other path stays 404. ``SERVER_ACTIONS`` does the same for the actions
+of ``POST /servers/{server_id}/action`` that ``server_actions.ACTIONS`` does
+not serve. When a handler lands, its entry here is removed (the router
+refuses a method declared in both tables).
+"""
+
+import typing
+
+import webob.exc
+
+from nova.api.openstack import api_version_request as avr
+from nova.api.openstack import wsgi
+from nova.compute import api as compute_api
+from nova import exception
+from nova.i18n import _
+from nova.policies import servers as servers_policies
+
+PROXY_MAX = avr.MAX_PROXY_API_SUPPORT_VERSION
+
+
+class Unserved(typing.NamedTuple):
+    """How a path, method or action this cloud does not serve answers.
+
+    ``code`` is 501 (Nova serves it), 410 (Nova removed it: Gone) or, for
+    the one removed action Nova answers so, 400. ``why`` says what was
+    removed and when (410/400 only).
+    """
+    code: int
+    min_version: typing.Optional[str] = None
+    max_version: typing.Optional[str] = None
+    why: str = ''
+
+
+TODO = Unserved(501)
+PROXY = Unserved(501, max_version=PROXY_MAX)
+IMAGE_METADATA = Unserved(501, max_version='2.38')
+OS_HOSTS = Unserved(501, max_version='2.42')
+VOLUMES_BOOT = Unserved(501, max_version='2.102')
+
+
+def _todo(min_version=None, max_version=None):
+    return Unserved(501, min_version, max_version)
+
+
+def _gone(why):
+    return Unserved(410, why=why)
+
+
+GONE_NOVA_NETWORK = _gone(_('it only worked with nova-network, which Nova '
+                            'has removed'))
+GONE_CELLS_V1 = _gone(_('it only worked with cells v1, which Nova has '
+                        'removed'))
+GONE_XEN = _gone(_('it only worked with the Xen driver, which Nova has '
+                   'removed'))
+GONE_EC2 = _gone(_("it only served Nova's EC2 API, which Nova has removed"))
+
+# path -> {METHOD: Unserved}, in the shape of ``routes.ROUTE_TABLE``.
+# Capture names follow Nova's api-ref.
+UNSERVED = (
+    ('/extensions', {'GET': TODO}),
+    ('/extensions/{alias}', {'GET': TODO}),
+    ('/versions/{version_id}', {'GET': TODO}),
+    # -- flavors
+    ('/flavors/{flavor_id}', {'PUT': _todo('2.55')}),
+    ('/flavors/{flavor_id}/action', {'POST': TODO}),
+    ('/flavors/{flavor_id}/os-extra_specs', {'GET': TODO, 'POST': TODO}),
+    ('/flavors/{flavor_id}/os-extra_specs/{flavor_extra_spec_key}',
+     {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
+    ('/flavors/{flavor_id}/os-flavor-access', {'GET': TODO}),
+    # -- servers
+    ('/servers/{server_id}', {'PUT': TODO}),
+    ('/servers/{server_id}/consoles', {'GET': GONE_XEN, 'POST': GONE_XEN}),
+    ('/servers/{server_id}/consoles/{console_id}',
+     {'GET': GONE_XEN, 'DELETE': GONE_XEN}),
+    ('/servers/{server_id}/diagnostics', {'GET': TODO}),
+    ('/servers/{server_id}/metadata',
+     {'GET': TODO, 'POST': TODO, 'PUT': TODO}),
+    ('/servers/{server_id}/metadata/{key}',
+     {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
+    ('/servers/{server_id}/migrations', {'GET': _todo('2.23')}),
+    ('/servers/{server_id}/migrations/{migration_id}',
+     {'GET': _todo('2.23'), 'DELETE': _todo('2.24')}),
+    ('/servers/{server_id}/migrations/{migration_id}/action',
+     {'POST': _todo('2.22')}),
+    ('/servers/{server_id}/os-instance-actions', {'GET': TODO}),
+    ('/servers/{server_id}/os-instance-actions/{request_id}',
+     {'GET': TODO}),
+    ('/servers/{server_id}/os-interface', {'GET': TODO, 'POST': TODO}),
+    ('/servers/{server_id}/os-interface/{port_id}',
+     {'GET': TODO, 'DELETE': TODO}),
+    ('/servers/{server_id}/os-security-groups', {'GET': TODO}),
+    ('/servers/{server_id}/os-server-password',
+     {'GET': TODO, 'DELETE': TODO}),
+    ('/servers/{server_id}/os-virtual-interfaces',
+     {'GET': GONE_NOVA_NETWORK}),
+    ('/servers/{server_id}/os-volume_attachments',
+     {'GET': TODO, 'POST': TODO}),
+    ('/servers/{server_id}/os-volume_attachments/{volume_id}',
+     {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
+    ('/servers/{server_id}/remote-consoles', {'POST': _todo('2.6')}),
+    ('/servers/{server_id}/shares',
+     {'GET': _todo('2.97'), 'POST': _todo('2.97')}),
+    ('/servers/{server_id}/shares/{share_id}',
+     {'GET': _todo('2.97'), 'DELETE': _todo('2.97')}),
+    ('/servers/{server_id}/tags', {'GET': _todo('2.26'),
+                                   'PUT': _todo('2.26'),
+                                   'DELETE': _todo('2.26')}),
+    ('/servers/{server_id}/tags/{tag}', {'GET': _todo('2.26'),
+                                         'PUT': _todo('2.26'),
+                                         'DELETE': _todo('2.26')}),
+    ('/servers/{server_id}/topology', {'GET': _todo('2.78')}),
+    ('/os-volumes_boot', {'GET': VOLUMES_BOOT, 'POST': VOLUMES_BOOT}),
+    ('/os-volumes_boot/detail', {'GET': VOLUMES_BOOT}),
+    ('/os-volumes_boot/{server_id}',
+     {'GET': VOLUMES_BOOT, 'PUT': VOLUMES_BOOT, 'DELETE': VOLUMES_BOOT}),
+    ('/os-volumes_boot/{server_id}/action', {'POST': VOLUMES_BOOT}),
+    # -- keypairs, limits, quotas
+    ('/os-keypairs', {'GET': TODO, 'POST': TODO}),
+    ('/os-keypairs/{keypair_name}', {'GET': TODO, 'DELETE': TODO}),
+    ('/limits', {'GET': TODO}),
+    ('/os-quota-sets/{tenant_id}', {'GET': TODO, 'PUT': TODO,
+                                    'DELETE': TODO}),
+    ('/os-quota-sets/{tenant_id}/detail', {'GET': TODO}),
+    ('/os-quota-sets/{tenant_id}/defaults', {'GET': TODO}),
+    ('/os-quota-class-sets/{quota_class}', {'GET': TODO, 'PUT': TODO}),
+    # -- hosts, services, hypervisors, zones, aggregates, groups
+    ('/os-services/{service_id}', {'PUT': TODO, 'DELETE': TODO}),
+    ('/os-hypervisors/statistics', {'GET': _todo(max_version='2.87')}),
+    ('/os-hypervisors/{hypervisor_id}', {'GET': TODO}),
+    ('/os-hypervisors/{hypervisor_id}/uptime',
+     {'GET': _todo(max_version='2.87')}),
+    ('/os-hypervisors/{hypervisor_hostname_pattern}/search',
+     {'GET': _todo(max_version='2.52')}),
+    ('/os-hypervisors/{hypervisor_hostname_pattern}/servers',
+     {'GET': _todo(max_version='2.52')}),
+    ('/os-hosts', {'GET': OS_HOSTS}),
+    ('/os-hosts/{host_name}', {'GET': OS_HOSTS, 'PUT': OS_HOSTS}),
+    ('/os-hosts/{host_name}/reboot', {'GET': OS_HOSTS}),
+    ('/os-hosts/{host_name}/shutdown', {'GET': OS_HOSTS}),
+    ('/os-hosts/{host_name}/startup', {'GET': OS_HOSTS}),
+    ('/os-availability-zone', {'GET': TODO}),
+    ('/os-availability-zone/detail', {'GET': TODO}),
+    ('/os-aggregates', {'GET': TODO, 'POST': TODO}),
+    ('/os-aggregates/{aggregate_id}', {'GET': TODO, 'PUT': TODO,
+                                       'DELETE': TODO}),
+    ('/os-aggregates/{aggregate_id}/action', {'POST': TODO}),
+    ('/os-aggregates/{aggregate_id}/images', {'POST': _todo('2.81')}),
+    ('/os-server-groups', {'GET': TODO, 'POST': TODO}),
+    ('/os-server-groups/{server_group_id}', {'GET': TODO, 'DELETE': TODO}),
+    # -- usage, audit, migrations, consoles, Cinder-internal
+    ('/os-migrations', {'GET': TODO}),
+    ('/os-simple-tenant-usage', {'GET': TODO}),
+    ('/os-simple-tenant-usage/{tenant_id}', {'GET': TODO}),
+    ('/os-instance_usage_audit_log', {'GET': TODO}),
+    ('/os-instance_usage_audit_log/{before_timestamp}', {'GET': TODO}),
+    ('/os-assisted-volume-snapshots', {'POST': TODO}),
+    ('/os-assisted-volume-snapshots/{snapshot_id}', {'DELETE': TODO}),
+    ('/os-console-auth-tokens/{console_token}', {'GET': TODO}),
+    # -- proxies to the image, network and volume services (<= 2.35)
+    ('/images', {'GET': PROXY}),
+    ('/images/detail', {'GET': PROXY}),
+    ('/images/{image_id}', {'GET': PROXY, 'DELETE': PROXY}),
+    ('/images/{image_id}/metadata',
+     {'GET': IMAGE_METADATA, 'POST': IMAGE_METADATA, 'PUT': IMAGE_METADATA}),
+    ('/images/{image_id}/metadata/{key}',
+     {'GET': IMAGE_METADATA, 'PUT': IMAGE_METADATA,
+      'DELETE': IMAGE_METADATA}),
+    ('/os-networks', {'GET': PROXY, 'POST': GONE_NOVA_NETWORK}),
+    ('/os-networks/add', {'POST': GONE_NOVA_NETWORK}),
+    ('/os-networks/{network_id}',
+     {'GET': PROXY, 'DELETE': GONE_NOVA_NETWORK}),
+    ('/os-networks/{network_id}/action', {'POST': GONE_NOVA_NETWORK}),
+    ('/os-tenant-networks', {'GET': PROXY, 'POST': GONE_NOVA_NETWORK}),
+    ('/os-tenant-networks/{network_id}',
+     {'GET': PROXY, 'DELETE': GONE_NOVA_NETWORK}),
+    ('/os-security-groups', {'GET': PROXY, 'POST': PROXY}),
+    ('/os-security-groups/{security_group_id}',
+     {'GET': PROXY, 'PUT': PROXY, 'DELETE': PROXY}),
+    ('/os-security-group-rules', {'POST': PROXY}),
+    ('/os-security-group-rules/{security_group_rule_id}',
+     {'DELETE': PROXY}),
+    ('/os-floating-ip-pools', {'GET': PROXY}),
+    ('/os-floating-ips', {'GET': PROXY, 'POST': PROXY}),
+    ('/os-floating-ips/{floating_ip_id}', {'GET': PROXY, 'DELETE': PROXY}),
+    ('/os-volumes', {'GET': PROXY, 'POST': PROXY}),
+    ('/os-volumes/detail', {'GET': PROXY}),
+    ('/os-volumes/{volume_id}', {'GET': PROXY, 'DELETE': PROXY}),
+    ('/os-snapshots', {'GET': PROXY, 'POST': PROXY}),
+    ('/os-snapshots/detail', {'GET': PROXY}),
+    ('/os-snapshots/{snapshot_id}', {'GET': PROXY, 'DELETE': PROXY}),
+    ('/os-baremetal-nodes', {'GET': PROXY, 'POST': PROXY}),
+    ('/os-baremetal-nodes/{node_id}', {'GET': PROXY, 'DELETE': PROXY}),
+    ('/os-baremetal-nodes/{node_id}/action', {'POST': PROXY}),
+    # -- removed from Nova: 410 Gone at every microversion
+    ('/os-agents', {'GET': GONE_XEN, 'POST': GONE_XEN}),
+    ('/os-agents/{agent_build_id}', {'PUT': GONE_XEN, 'DELETE': GONE_XEN}),
+    ('/os-cells', {'GET': GONE_CELLS_V1, 'POST': GONE_CELLS_V1}),
+    ('/os-cells/capacities', {'GET': GONE_CELLS_V1}),
+    ('/os-cells/detail', {'GET': GONE_CELLS_V1}),
+    ('/os-cells/info', {'GET': GONE_CELLS_V1}),
+    ('/os-cells/sync_instances', {'POST': GONE_CELLS_V1}),
+    ('/os-cells/{cell_id}', {'GET': GONE_CELLS_V1,
+                             'PUT': GONE_CELLS_V1,
+                             'DELETE': GONE_CELLS_V1}),
+    ('/os-cells/{cell_id}/capacities', {'GET': GONE_CELLS_V1}),
+    ('/os-certificates', {'POST': GONE_EC2}),
+    ('/os-certificates/{certificate_id}', {'GET': GONE_EC2}),
+    ('/os-cloudpipe', {'GET': GONE_NOVA_NETWORK, 'POST': GONE_NOVA_NETWORK}),
+    ('/os-cloudpipe/{cloudpipe_id}', {'PUT': GONE_NOVA_NETWORK}),
+    ('/os-fixed-ips/{fixed_ip}', {'GET': GONE_NOVA_NETWORK}),
+    ('/os-fixed-ips/{fixed_ip}/action', {'POST': GONE_NOVA_NETWORK}),
+    ('/os-floating-ip-dns', {'GET': GONE_NOVA_NETWORK}),
+    ('/os-floating-ip-dns/{domain}', {'PUT': GONE_NOVA_NETWORK,
+                                      'DELETE': GONE_NOVA_NETWORK}),
+    ('/os-floating-ip-dns/{domain}/entries/{entry_name}',
+     {'GET': GONE_NOVA_NETWORK, 'PUT': GONE_NOVA_NETWORK,
+      'DELETE': GONE_NOVA_NETWORK}),
+    ('/os-floating-ips-bulk', {'GET': GONE_NOVA_NETWORK,
+                               'POST': GONE_NOVA_NETWORK}),
+    ('/os-floating-ips-bulk/{host_name}',
+     {'GET': GONE_NOVA_NETWORK, 'PUT': GONE_NOVA_NETWORK}),
+    ('/os-fping', {'GET': GONE_NOVA_NETWORK}),
+    ('/os-fping/{server_uuid}', {'GET': GONE_NOVA_NETWORK}),
+    ('/os-security-group-default-rules',
+     {'GET': GONE_NOVA_NETWORK, 'POST': GONE_NOVA_NETWORK}),
+    ('/os-security-group-default-rules/{rule_id}',
+     {'GET': GONE_NOVA_NETWORK, 'DELETE': GONE_NOVA_NETWORK}),
+)
+
+# Every action of POST /servers/{server_id}/action Nova knows, with the
+# microversions in which Nova serves it.
+SERVER_ACTIONS = {
+    name: TODO for name in (
+        'reboot', 'os-start', 'os-stop', 'rebuild', 'createImage',
+        'resize', 'confirmResize', 'revertResize', 'pause', 'unpause',
+        'suspend', 'resume', 'lock', 'unlock', 'shelve', 'shelveOffload',
+        'unshelve', 'rescue', 'unrescue', 'os-getConsoleOutput',
+        'addSecurityGroup', 'removeSecurityGroup', 'os-resetState',
+        'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',
+        'changePassword', 'createBackup', 'restore', 'forceDelete')
+}
+SERVER_ACTIONS.update({
+    'trigger_crash_dump': _todo('2.17'),
+    # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.
+    'os-getVNCConsole': _todo(max_version='2.5'),
+    'os-getSPICEConsole': _todo(max_version='2.5'),
+    'os-getSerialConsole': _todo(max_version='2.5'),
+    # NOTE: Nova answers this removed action with a plain 400, not 410.
+    'os-getRDPConsole': Unserved(
+        400, max_version='2.5',
+        why=_('it only worked with the Hyper-V driver, which Nova has '
+              'removed')),
+    # nova-network era actions, dropped in 2.44.
+    'addFloatingIp': _todo(max_version='2.43'),
+    'removeFloatingIp': _todo(max_version='2.43'),
+    'addFixedIp': _todo(max_version='2.43'),
+    'removeFixedIp': _todo(max_version='2.43'),
+    'resetNetwork': GONE_XEN,
+})
+
+
+# -- answers ----
+
+def path_message(method, path, unserved):
+    """The error message of ``METHOD path`` (a route template)."""
+    if unserved.code == 501:
+        return _('%(method)s %(path)s is not implemented by this cloud '
+                 'yet') % {'method': method, 'path': path}
+    return _('%(method)s %(path)s is gone: %(why)s') % {
+        'method': method, 'path': path, 'why': unserved.why}
+
+
+def action_message(name, unserved):
+    """The error message of the server action ``name``."""
+    if unserved.code == 501:
+        return _("The '%s' server action is not implemented") % name
+    return _("The '%(name)s' server action is gone: %(why)s") % {
+        'name': name, 'why': unserved.why}
+
+
+def looks_up_server(path, unserved):
+    """Whether ``path`` answers 404 for a missing server before 501."""
+    return unserved.code == 501 and '{server_id}' in path
+
+
+def action_outcome(name, version):
+    """(code, message) for a server action absent from our handler table
+    at ``version``: 400 when Nova does not know it either (Nova's
+    words), 404 outside its microversions, else its ``Unserved`` code."""
+    unserved = SERVER_ACTIONS.get(name)
+    if unserved is None:
+        return 400, _('There is no such action: %s') % name
+    if not version.matches(unserved.min_version, unserved.max_version):
+        return 404, _version_message(version)
+    return unserved.code, action_message(name, unserved)
+
+
+def _version_message(version):
+    return exception.VersionNotFoundForAPIMethod(
+        version=version.get_string()).format_message()
+
+
+def _http_error(code, message):
+    cls = {400: webob.exc.HTTPBadRequest, 404: webob.exc.HTTPNotFound,
+           410: webob.exc.HTTPGone, 501: webob.exc.HTTPNotImplemented}[code]
+    return cls(explanation=message)
+
+
+def _load_server(req, server_id):
+    """Find the server as GET /servers/{server_id} does: 404 when it does
+    not exist or belongs to another project, 403 when show is denied."""
+    ctx = req.context
+    try:
+        instance = compute_api.API().get(ctx, server_id)
+    except exception.InstanceNotFound as exc:
+        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+    ctx.can(servers_policies.SHOW, target={'project_id': instance.project_id})
+    return instance
+
+
+def unserved_action(req, server_id, name):
+    """The HTTP error answering a server action we have no handler for;
+    for one Nova serves, the server is looked up first (which raises 404
+    or 403 as GET /servers/{server_id} would)."""
+    code, message = action_outcome(name, req.api_version_request)
+    if code == 501:
+        _load_server(req, server_id)
+    return _http_error(code, message)
+
+
+def _handler(method, path, unserved):
+    """The route handler answering ``METHOD path`` as ``unserved`` says."""
+    lookup = looks_up_server(path, unserved)
+    message = path_message(method, path, unserved)
+
+    @wsgi.expected_errors((404, unserved.code))
+    @wsgi.api_version(unserved.min_version, unserved.max_version)
+    def unserved_handler(req, **params):
+        if lookup:
+            _load_server(req, params['server_id'])
+        raise _http_error(unserved.code, message)
+
+    unserved_handler.__qualname__ = 'unserved(%s %s)' % (method, path)
+    return unserved_handler
+
+
+def _route_table(unserved_table):
+    return tuple(
+        (path, {method: _handler(method, path, unserved)
+                for method, unserved in methods.items()})
+        for path, methods in unserved_table)
+
+
+# The handlers of UNSERVED; the router merges them with routes.ROUTE_TABLE.
+ROUTE_TABLE = _route_table(UNSERVED)

@@ -1,0 +1,63 @@
+"""POST /servers/{server_id}/action: one dispatcher for every action.
+
+The body names the action: ``{"<action>": {...}}``. ``ACTIONS`` holds the
+actions this cloud serves; every other action Nova knows answers as
+``not_implemented.SERVER_ACTIONS`` says (501 after the server is looked
+up, 404 outside its microversions, 410 or 400 for ones Nova removed), and
+an action Nova does not know either is a 400, as in Nova.
+"""
+
+import webob.exc
+
+from nova.api.openstack.compute import not_implemented
+from nova.api.openstack.compute.schemas import server_actions as schemas
+from nova.api.openstack import handler
+from nova.api.openstack import wsgi
+from nova.api import validation
+from nova.i18n import _
+from nova.policies import servers as servers_policies
+
+# Action name -> handler. A handler is declared like any API handler
+# (``@wsgi.response``, ``@wsgi.expected_errors``, ``@wsgi.policies``,
+# ``@wsgi.api_version``, ``@validation.schema`` for the whole body and
+# ``@validation.response_body_schema``), is called as
+# ``handler(req, server_id=..., body=...)`` and looks the server up and
+# checks its own policy itself. Serving an action = adding it here (and
+# its policy rule documenting POST /servers/{server_id}/action). The
+# dispatcher declares the union of their policies and expected errors when
+# this module loads, so entries are added here, not at run time.
+ACTIONS = {}
+
+# What the dispatcher itself answers, besides its actions' answers.
+_OWN_ERRORS = (400, 404, 410, 501)
+
+
+def action_name(body):
+    """The single key of an action body; 400 with Nova's message for
+    anything else (no body, not an object, no key or several keys)."""
+    if not isinstance(body, dict) or len(body) != 1:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('Malformed request body'))
+    return next(iter(body))
+
+
+def _union(own, attribute):
+    found = list(own)
+    for func in ACTIONS.values():
+        for item in getattr(handler.spec_of(func), attribute):
+            if item not in found:
+                found.append(item)
+    return tuple(found)
+
+
+@wsgi.response(202)
+@wsgi.expected_errors(_union(_OWN_ERRORS, 'expected_errors'))
+@wsgi.policies(*_union((servers_policies.SHOW,), 'policies'))
+@validation.schema(schemas.action)
+@validation.response_body_schema(schemas.action_response)
+def action(req, server_id, body):
+    name = action_name(body)
+    func = ACTIONS.get(name)
+    if func is not None:
+        return wsgi.call_action(func, req, {'server_id': server_id}, body)
+    raise not_implemented.unserved_action(req, server_id, name)
