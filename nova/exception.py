@@ -43,6 +43,19 @@ class NovaException(Exception):
 
 # -- generic classes, by HTTP meaning --------------------------------------
 
+class ServiceError(NovaException):
+    """Another service Nova calls (image, network, placement, identity)
+    refused or failed a request.
+
+    Its ``code`` (403: refused for the caller; 503: unreachable, timed
+    out, failing, or refusing Nova's own service credentials) and message
+    reach the user as they are, from any API method: a downstream failure
+    is never reported as Nova's own 500.
+    """
+    code = 503
+    safe = True
+
+
 class Invalid(NovaException):
     msg_fmt = _("Bad Request - Invalid Parameters")
     code = 400
@@ -165,12 +178,12 @@ class ImageNotActive(Invalid):
     msg_fmt = _("Image %(image_id)s is not active.")
 
 
-class ImageNotAuthorized(NovaException):
+class ImageNotAuthorized(ServiceError):
     msg_fmt = _("Not authorized for image %(image_id)s.")
     code = 403
 
 
-class ImageServiceUnavailable(NovaException):
+class ImageServiceUnavailable(ServiceError):
     msg_fmt = _("The image service is unavailable: %(reason)s")
     code = 503
 
@@ -288,8 +301,9 @@ class CellTimeout(NotFound):
 
 # -- placement --------------------------------------------------------------
 
-class PlacementAPIConnectFailure(NovaException):
+class PlacementAPIConnectFailure(ServiceError):
     msg_fmt = _("Unable to communicate with the Placement API.")
+    code = 503
 
 
 class ResourceProviderCreationFailed(NovaException):
@@ -424,12 +438,12 @@ class NetworkBadRequest(Invalid):
     msg_fmt = _("The network service rejected the request: %(reason)s")
 
 
-class NetworkNotAuthorized(NovaException):
+class NetworkNotAuthorized(ServiceError):
     msg_fmt = _("Not authorized for the network service: %(reason)s")
     code = 403
 
 
-class NetworkServiceUnavailable(NovaException):
+class NetworkServiceUnavailable(ServiceError):
     msg_fmt = _("The network service is unavailable: %(reason)s")
     code = 503
 

@@ -5,16 +5,24 @@ configuration group: sessions are reused (connection pools, keep-alive)
 across requests, and the adapter is rebuilt only when the group's
 ``endpoint_override`` changes (tests point it at new servers).
 ``UserTokenAuth`` lets a request act with the caller's own token.
+``REQUEST_ERRORS`` is what a request raises when it gets no response.
 """
 
 import threading
 
+from keystoneauth1 import exceptions as ks_exc
 from keystoneauth1 import loading as ks_loading
 from keystoneauth1 import plugin as ks_plugin
 
 import nova.conf
 
 CONF = nova.conf.CONF
+
+# What a keystoneauth request raises before any response: no connection,
+# a timeout, no endpoint in the catalog, or an identity service refusing
+# the credentials a token is asked with. Every one of them means the
+# service cannot be used right now.
+REQUEST_ERRORS = (ks_exc.ClientException,)
 
 
 class UserTokenAuth(ks_plugin.BaseAuthPlugin):

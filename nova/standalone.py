@@ -16,8 +16,8 @@ from oslo_config import cfg
 from oslo_log import log as logging
 
 import nova.conf
+from nova.builtin import authn
 from nova.builtin import identity as builtin_identity
-from nova.builtin.identity import validation as identity_validation
 from nova.builtin.image import app as image_app
 from nova.builtin.image import seed as image_seed
 from nova.builtin import network as builtin_network
@@ -41,19 +41,23 @@ def set_defaults(state_dir):
     """Embedded defaults: SQLite under ``state_dir``, in-memory messaging,
     the built-in endpoints on loopback. Config files still override."""
     os.makedirs(state_dir, exist_ok=True)
-    listen = CONF.all_in_one.listen
     CONF.set_default('state_path', state_dir)
     CONF.set_default('transport_url', 'fake://')
     CONF.set_default('connection', sqlite_url(
         os.path.join(state_dir, 'nova_cell1.sqlite')), group='database')
     CONF.set_default('connection', sqlite_url(
         os.path.join(state_dir, 'nova_api.sqlite')), group='api_database')
-    CONF.set_default('endpoint_override', 'http://%s:%s' % (
-        listen, CONF.all_in_one.placement_port), group='placement')
-    CONF.set_default('endpoint_override', 'http://%s:%s' % (
-        listen, CONF.all_in_one.image_port), group='glance')
     CONF.set_default('discover_hosts_in_cells_interval', 30,
                      group='scheduler')
+
+
+def point_at(group, url):
+    """Make ``url`` the default ``endpoint_override`` of ``group``.
+
+    A default, never an override: an operator's configuration (an
+    endpoint of their own, or none so the catalog decides) wins.
+    """
+    CONF.set_default('endpoint_override', url, group=group)
 
 
 def prepare_databases(context):
@@ -103,31 +107,23 @@ def load_passwords(state_dir):
 def use_identity(identity_url, admin_password):
     """Point nova-api's keystonemiddleware and Nova's service clients at
     the built-in identity service (defaults: config files still win)."""
-    from keystonemiddleware import auth_token
-    group = 'keystone_authtoken'
-    for name, opts in auth_token.list_opts():
-        CONF.register_opts(opts, group=name)
-    ks_loading.register_auth_conf_options(CONF, group)
-    CONF.register_opts(ks_loading.get_auth_plugin_conf_options('password'),
-                       group=group)
-    for key, value in (('www_authenticate_uri', identity_url),
-                       ('auth_url', identity_url),
-                       ('auth_type', 'password'), ('username', 'admin'),
-                       ('password', admin_password),
-                       ('project_name', 'admin'),
-                       ('user_domain_name', 'Default'),
-                       ('project_domain_name', 'Default')):
-        CONF.set_default(key, value, group=group)
+    authn.register_authtoken_opts(CONF, 'password')
+    credentials = (('auth_url', identity_url), ('auth_type', 'password'),
+                   ('username', 'admin'), ('password', admin_password),
+                   ('project_name', 'admin'),
+                   ('user_domain_name', 'Default'),
+                   ('project_domain_name', 'Default'))
+    for key, value in credentials + (
+            ('www_authenticate_uri', identity_url),):
+        CONF.set_default(key, value, group=authn.AUTHTOKEN_GROUP)
     CONF.set_default('auth_strategy', 'keystone', group='api')
-    # Nova binds ports as a service, with the admin's credentials.
-    CONF.register_opts(ks_loading.get_auth_plugin_conf_options('password'),
-                       group='neutron')
-    for key, value in (('auth_url', identity_url), ('auth_type', 'password'),
-                       ('username', 'admin'), ('password', admin_password),
-                       ('project_name', 'admin'),
-                       ('user_domain_name', 'Default'),
-                       ('project_domain_name', 'Default')):
-        CONF.set_default(key, value, group='neutron')
+    # Nova binds ports and reports resources as a service, with the
+    # admin's credentials.
+    for group in ('neutron', 'placement'):
+        CONF.register_opts(
+            ks_loading.get_auth_plugin_conf_options('password'), group=group)
+        for key, value in credentials:
+            CONF.set_default(key, value, group=group)
 
 
 def compute_host_names(count):
@@ -139,12 +135,14 @@ class AllInOne(object):
     """Starts and stops every piece of the all-in-one cloud.
 
     Ports of 0 bind free ports (tests); ``urls`` then tells where each
-    endpoint listens.
+    endpoint listens. Which stand-ins run follows ``[all_in_one]
+    identity``, ``image`` and ``network``; how they authenticate callers
+    follows ``nova.builtin.authn``.
     """
 
     def __init__(self, state_dir, api_port=None, placement_port=None,
                  image_port=None, fake_hosts=None, identity_port=None,
-                 network_port=None, image_authenticate=None):
+                 network_port=None):
         self.state_dir = state_dir
         self.api_port = api_port
         self.placement_port = placement_port
@@ -153,10 +151,8 @@ class AllInOne(object):
         self.network_port = network_port
         self.identity = None
         self.passwords = None
-        # Who the built-in image service trusts when the identity is not
-        # the built-in one (tests with a real Keystone pass a checker).
-        self.image_authenticate = image_authenticate
-        self._admin_session = None
+        self.stand_in_auth = None
+        self._service_session = None
         self.fake_hosts = fake_hosts or CONF.all_in_one.fake_hosts
         self.services = []
         self.servers = []
@@ -175,10 +171,13 @@ class AllInOne(object):
         from nova import rpc
 
         context = nova_context.get_admin_context()
-        self._serve_placement()
         if CONF.all_in_one.identity:
             self._serve_identity()
-        self._serve_images()
+        self.stand_in_auth = authn.for_conf(
+            CONF, self.identity.store if self.identity else None)
+        self._serve_placement()
+        if CONF.all_in_one.image:
+            self._serve_images()
         if CONF.all_in_one.network:
             self._serve_network()
         prepare_databases(context)
@@ -201,24 +200,32 @@ class AllInOne(object):
             '%s %s' % item for item in sorted(self.urls.items())))
         return self
 
-    def _serve_placement(self):
-        port = (CONF.all_in_one.placement_port if self.placement_port is None
-                else self.placement_port)
-        app = builtin_placement.make_app(sqlite_url(
-            os.path.join(self.state_dir, 'placement.sqlite')))
-        served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
-        self.servers.append(served)
-        self.urls['placement'] = served.url
-        CONF.set_override('endpoint_override', served.url, group='placement')
-
     def _port(self, given, configured):
         return configured if given is None else given
 
-    def _authenticator(self):
-        if self.identity is None:
-            return {}
-        return {'authenticate': identity_validation.token_authenticator(
-            self.identity.store)}
+    def _serve(self, name, app, port):
+        """Serve a stand-in behind its token validation."""
+        served = builtin_placement.serve(
+            self.stand_in_auth.wrap(app), CONF.all_in_one.listen, port)
+        self.servers.append(served)
+        self.urls[name] = served.url
+        return served
+
+    def _serve_placement(self):
+        # With token validation anywhere, placement validates tokens too
+        # (admin or service role), against the same identity.
+        authtoken = None
+        if self.stand_in_auth.mode != 'development':
+            authtoken = authn.authtoken_values(CONF)
+        app = builtin_placement.make_app(sqlite_url(
+            os.path.join(self.state_dir, 'placement.sqlite')),
+            authtoken=authtoken)
+        served = builtin_placement.serve(
+            app, CONF.all_in_one.listen,
+            self._port(self.placement_port, CONF.all_in_one.placement_port))
+        self.servers.append(served)
+        self.urls['placement'] = served.url
+        point_at('placement', served.url)
 
     def _serve_identity(self):
         port = self._port(self.identity_port, CONF.all_in_one.identity_port)
@@ -243,50 +250,42 @@ class AllInOne(object):
             ('network', 'network'), ('placement', 'placement'),
             ('identity', 'identity')) if key in self.urls}
 
-    def _admin_token(self):
-        """A fresh admin token for the network service's Nova events."""
-        if self.identity is None:
-            return 'admin:admin'
-        if self._admin_session is None:
-            from keystoneauth1.identity import v3
+    def _service_token(self):
+        """A token for the network service's events to Nova: the admin's
+        of the built-in identity, else Nova's ``[neutron]`` service
+        credentials, else the development admin token."""
+        if self._service_session is None:
             from keystoneauth1 import session as ks_session
-            self._admin_session = ks_session.Session(auth=v3.Password(
-                auth_url=self.urls['identity'] + '/v3', username='admin',
-                password=self.passwords['admin'], project_name='admin',
-                user_domain_name='Default', project_domain_name='Default'))
+            auth = ks_loading.load_auth_from_conf_options(CONF, 'neutron')
+            if auth is None:
+                return 'admin:admin'
+            self._service_session = ks_session.Session(auth=auth)
         # The session renews the token when it nears expiry.
-        return self._admin_session.get_token()
+        return self._service_session.get_token()
 
     def _serve_network(self):
         port = self._port(self.network_port, CONF.all_in_one.network_port)
         app = builtin_network.create_app(
             os.path.join(self.state_dir, 'network'),
             nova_url=lambda: self.urls['compute'],
-            nova_token=self._admin_token, **self._authenticator())
+            nova_token=self._service_token,
+            authenticate=self.stand_in_auth.authenticate)
         builtin_network.seed_default_network(app)
-        served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
-        self.servers.append(served)
-        self.urls['network'] = served.url
+        served = self._serve('network', app, port)
         try:
-            CONF.set_override('endpoint_override', served.url,
-                              group='neutron')
+            point_at('neutron', served.url)
         except (cfg.NoSuchOptError, cfg.NoSuchGroupError):
             LOG.warning('Nova has no [neutron] options; servers get no '
                         'ports from the built-in network service')
 
     def _serve_images(self):
-        port = (CONF.all_in_one.image_port if self.image_port is None
-                else self.image_port)
-        image_dir = os.path.join(self.state_dir, 'image')
-        authenticate = self._authenticator()
-        if self.image_authenticate is not None:
-            authenticate = {'authenticate': self.image_authenticate}
-        app = image_app.create_app(image_dir, **authenticate)
+        port = self._port(self.image_port, CONF.all_in_one.image_port)
+        app = image_app.create_app(
+            os.path.join(self.state_dir, 'image'),
+            authenticate=self.stand_in_auth.authenticate)
         image_seed.seed_default_image(app)
-        served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
-        self.servers.append(served)
-        self.urls['image'] = served.url
-        CONF.set_override('endpoint_override', served.url, group='glance')
+        served = self._serve('image', app, port)
+        point_at('glance', served.url)
 
     def _start_service(self, **kwargs):
         svc = service.Service.create(**kwargs)
@@ -295,10 +294,28 @@ class AllInOne(object):
         return svc
 
     def stop(self):
+        """Stop whatever runs, quickly and in an order free of timeouts.
+
+        The Compute API goes first: no new work comes in. The services
+        follow in groups, the members of a group at once, callers before
+        the services they call (nova-compute calls the conductor, which
+        calls the scheduler): a service stopped while a request to it is in
+        progress would keep its caller waiting for the RPC timeout. The
+        stand-ins (placement, image, network, identity) go last, at once:
+        the services use them until they stop. Idempotent.
+        """
         from nova import rpc
-        for svc in reversed(self.services):
-            svc.stop()
-        for server in reversed(self.servers):
-            server.stop()
+        compute_url = self.urls.get('compute', '')
+        api = [server for server in self.servers
+               if compute_url.startswith(server.url + '/')]
+        service.stop_all(api)
+        callers_first = ('nova-compute', 'nova-conductor', 'nova-scheduler')
+        for binary in callers_first:
+            service.stop_all(svc for svc in self.services
+                             if svc.binary == binary)
+        service.stop_all(svc for svc in self.services
+                         if svc.binary not in callers_first)
+        service.stop_all(server for server in self.servers
+                         if server not in api)
         self.services, self.servers = [], []
         rpc.cleanup()

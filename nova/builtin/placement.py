@@ -102,7 +102,7 @@ class PlacementApp:
         self._manager.dispose_pool()
 
 
-def _make_conf(connection_url, database_options):
+def _make_conf(connection_url, database_options, authtoken=None):
     conf = cfg.ConfigOpts()
     placement_conf.register_opts(conf)
     # NOTE: the connection option is required, so it has to be known before
@@ -112,10 +112,24 @@ def _make_conf(connection_url, database_options):
                      group='placement_database')
     conf([], project='placement', default_config_files=[],
          default_config_dirs=[])
-    conf.set_override('auth_strategy', 'noauth2', group='api')
     for name, value in database_options.items():
         conf.set_override(name, value, group='placement_database')
+    if authtoken is None:
+        conf.set_override('auth_strategy', 'noauth2', group='api')
+    else:
+        _use_keystone(conf, authtoken)
     return conf
+
+
+def _use_keystone(conf, authtoken):
+    """Validate tokens with keystonemiddleware configured by
+    ``authtoken`` (``[keystone_authtoken]`` option -> value)."""
+    # NOTE: imported here to keep placement's import free of nova.api.
+    from nova.builtin import authn
+    authn.register_authtoken_opts(conf, authtoken.get('auth_type'))
+    for name, value in authtoken.items():
+        conf.set_override(name, value, group=authn.AUTHTOKEN_GROUP)
+    conf.set_override('auth_strategy', 'keystone', group='api')
 
 
 def _database_options(conf):
@@ -141,7 +155,7 @@ def _reset_policy(conf):
         placement_policy.init(conf)
 
 
-def make_app(connection_url, **database_options):
+def make_app(connection_url, authtoken=None, **database_options):
     """Return a ``PlacementApp`` for the database at ``connection_url``.
 
     ``connection_url`` is an SQLAlchemy URL: ``sqlite:////path/file.db``
@@ -153,13 +167,17 @@ def make_app(connection_url, **database_options):
     are written. Callable many times in one process; the
     newest app owns the database (see the module docstring).
 
+    ``authtoken``: ``[keystone_authtoken]`` options (name -> value); with
+    them placement validates tokens with keystonemiddleware and its default
+    policy (admin or service role), otherwise it runs ``noauth2``.
+
     Raises (oslo_db/SQLAlchemy errors) when the database cannot be reached
     or upgraded; the previously made app then keeps its database.
     """
     global _active
     _install_schema_cache()
     connection_url = _prepare_sqlite(connection_url)
-    conf = _make_conf(connection_url, database_options)
+    conf = _make_conf(connection_url, database_options, authtoken)
     manager = enginefacade.transaction_context()
     manager.configure(**_database_options(conf))
     with _LOCK:

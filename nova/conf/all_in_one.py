@@ -21,6 +21,17 @@ Run the built-in identity service and authenticate every API with its
 tokens. ``nova-all`` turns it on; when off, the APIs run in the
 development no-auth mode (token ``user:project``).
 """),
+    cfg.BoolOpt('image', default=True,
+                help="""
+Run the built-in image service (Glance v2 subset) with a default image
+``tiny``. When off, Nova finds the image service through ``[glance]
+endpoint_override`` or the service catalog, like any Nova.
+
+Related options:
+
+* ``[glance] endpoint_override``: the built-in service's URL is only the
+  default; a value set in the configuration wins.
+"""),
     cfg.BoolOpt('network', default=False,
                 help="""
 Run the built-in network service (Neutron v2.0 subset) with a shared

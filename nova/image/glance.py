@@ -36,9 +36,6 @@ READ_ONLY = ('status', 'checksum', 'os_hash_algo', 'os_hash_value', 'size',
              'schema', 'direct_url', 'locations', 'stores', 'deleted',
              'deleted_at')
 
-_CONNECTION_ERRORS = (ks_exc.ConnectionError, ks_exc.EndpointNotFound,
-                      ks_exc.DiscoveryFailure, ks_exc.MissingAuthPlugin)
-
 
 # Kept under this name: other clients and tests use glance.UserTokenAuth.
 UserTokenAuth = ksa.UserTokenAuth
@@ -107,7 +104,7 @@ class API:
             response = adapter.request(
                 path, method, auth=auth, headers=headers, raise_exc=False,
                 connect_retries=CONF.glance.num_retries, **kwargs)
-        except _CONNECTION_ERRORS as e:
+        except ksa.REQUEST_ERRORS as e:
             raise exception.ImageServiceUnavailable(reason=str(e))
         _translate(response, image_id)
         return response

@@ -19,7 +19,6 @@ taken), ``NetworkBadRequest`` (other 4xx) and ``NetworkServiceUnavailable``
 """
 
 
-from keystoneauth1 import exceptions as ks_exc
 from oslo_log import log as logging
 from oslo_utils import excutils
 from oslo_utils import uuidutils
@@ -34,9 +33,6 @@ LOG = logging.getLogger(__name__)
 
 DEVICE_OWNER = 'compute:nova'
 SERVICE_TYPE = 'network'
-
-_CONNECTION_ERRORS = (ks_exc.ConnectionError, ks_exc.EndpointNotFound,
-                      ks_exc.DiscoveryFailure, ks_exc.MissingAuthPlugin)
 
 
 _ADAPTER = ksa.SharedAdapter('neutron')
@@ -124,7 +120,7 @@ class API(object):
                 path, method, auth=self._auth(adapter, context, admin),
                 headers=headers, raise_exc=False,
                 connect_retries=CONF.neutron.http_retries, **kwargs)
-        except _CONNECTION_ERRORS as e:
+        except ksa.REQUEST_ERRORS as e:
             raise exception.NetworkServiceUnavailable(reason=str(e))
         _translate(response, not_found, conflict)
         return response

@@ -7,6 +7,8 @@
 * ``NoAuthMiddleware`` / ``KeystoneContextMiddleware`` - build the
   ``RequestContext`` (401 when there is no identity).
 * ``FaultWrapper`` - turns any exception into an OpenStack error body.
+* ``IdentityFailureGuard`` - 503 when keystonemiddleware cannot validate
+  tokens (identity unreachable, or refusing the service credentials).
 """
 
 from keystonemiddleware import auth_token
@@ -24,6 +26,7 @@ from nova.api.openstack import wsgi
 from nova import context as nova_context
 from nova import exception
 from nova.i18n import _
+from nova import ksa
 
 LOG = logging.getLogger(__name__)
 
@@ -188,7 +191,33 @@ class KeystoneContextMiddleware(Middleware):
         return req.get_response(self.application)
 
 
+class IdentityFailureGuard(Middleware):
+    """503 when validating a token failed on the identity side.
+
+    keystonemiddleware raises keystoneauth's errors when the identity
+    service cannot be reached, times out, or refuses the service
+    credentials it validates tokens with; that is the identity service
+    being unavailable to this service, not an error of the request.
+    """
+
+    def process(self, req):
+        try:
+            resp = req.get_response(self.application)
+        except ksa.REQUEST_ERRORS as exc:
+            LOG.error('Token validation failed: %s', exc)
+            return faults.error_response(503, _(
+                'The identity service is unavailable: %s') % exc)
+        if resp.status_int == 503 and resp.content_type != 'application/json':
+            # keystonemiddleware's own page when the identity service
+            # answered token validation with an error.
+            return faults.error_response(503, _(
+                'The identity service is unavailable: it could not '
+                'validate the token.'))
+        return resp
+
+
 def keystone_pipeline(application, conf):
     """``application`` behind keystonemiddleware's token validation."""
     inner = KeystoneContextMiddleware(application)
-    return auth_token.AuthProtocol(inner, {'oslo_config_config': conf})
+    return IdentityFailureGuard(
+        auth_token.AuthProtocol(inner, {'oslo_config_config': conf}))

@@ -89,8 +89,10 @@ key_name = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 
 admin_password = {'type': 'string'}
 
+# NOTE: clients (Tempest among them) send integer ids; they are stored as
+# their decimal string.
 flavor_id = {
-    'type': ['string', 'null'], 'minLength': 1, 'maxLength': 255,
+    'type': ['string', 'integer', 'null'], 'minLength': 1, 'maxLength': 255,
     'pattern': r'^(?! )[a-zA-Z0-9. _-]+(?<! )$',
 }
 

@@ -23,13 +23,13 @@ import re
 import threading
 import urllib.parse
 
-from keystoneauth1 import exceptions as ks_exc
 from keystoneauth1 import loading as ks_loading
 from keystoneauth1 import plugin as ks_plugin
 from oslo_log import log as logging
 
 import nova.conf
 from nova import exception
+from nova import ksa
 
 CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
@@ -169,9 +169,7 @@ class SchedulerReportClient:
             kwargs['global_request_id'] = global_id
         try:
             return self.adapter.request(url, method, **kwargs)
-        except (ks_exc.ConnectFailure, ks_exc.ConnectTimeout,
-                ks_exc.EndpointNotFound, ks_exc.DiscoveryFailure,
-                ks_exc.RequestTimeout) as exc:
+        except ksa.REQUEST_ERRORS as exc:
             LOG.warning('Placement unreachable for %s %s: %s',
                         method, url, exc)
             raise exception.PlacementAPIConnectFailure() from exc

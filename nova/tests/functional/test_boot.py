@@ -11,18 +11,19 @@ from nova.db.main import api as main_db_api
 from nova import exception
 from nova import objects
 from nova import service
-from nova import test
 from nova.tests.fixtures import cloud as cloud_fixture
 
 
-class BootTestBase(test.TestCase):
+class BootTestBase(cloud_fixture.SharedCloudTestCase):
 
     fake_hosts = 1
 
+    @classmethod
+    def cloud_arguments(cls):
+        return {'fake_hosts': cls.fake_hosts}
+
     def setUp(self):
         super().setUp()
-        self.cloud = self.useFixture(cloud_fixture.AllInOneCloud(
-            self, fake_hosts=self.fake_hosts))
         self.api = self.cloud.admin_api
 
 
@@ -108,6 +109,21 @@ class TestServerLifecycle(BootTestBase):
             '/servers/%s' % created['id']).status_code)
         self.api.wait_until_gone(created['id'])
 
+    def test_flavor_with_an_integer_id_boots(self):
+        for flavor_id in (0, 424242):
+            resp = self.api.post('/flavors', {'flavor': {
+                'name': 'int-%d' % flavor_id, 'id': flavor_id, 'ram': 64,
+                'vcpus': 1, 'disk': 1}})
+            self.assertEqual(200, resp.status_code, resp.text)
+            self.assertEqual(str(flavor_id), resp.json()['flavor']['id'])
+            self.assertEqual(200, self.api.get(
+                '/flavors/%d' % flavor_id).status_code)
+        created = self.api.create_server(flavor='424242')['server']
+        server = self.api.wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual('int-424242', server['flavor']['original_name'])
+        self.assertEqual(202, self.api.delete('/flavors/0').status_code)
+        self.assertEqual(202, self.api.delete('/flavors/424242').status_code)
+
 
 class TestComputeHasNoDatabase(BootTestBase):
 
@@ -166,7 +182,10 @@ class TestReschedule(BootTestBase):
                 return default
 
         for compute in (first, second):
-            compute.manager.driver.fail_spawn_for = FailOnce()
+            driver = compute.manager.driver
+            self.addCleanup(setattr, driver, 'fail_spawn_for',
+                            driver.fail_spawn_for)
+            driver.fail_spawn_for = FailOnce()
         created = self.api.create_server(name='retry')['server']
         server = self.api.wait_for_status(created['id'], ['ACTIVE', 'ERROR'])
         self.assertEqual('ACTIVE', server['status'], server.get('fault'))

@@ -15,12 +15,18 @@ import time
 import fixtures
 from keystoneauth1.identity import v3
 from keystoneauth1 import session as ks_session
+import pytest
+import requests
 import yaml
 
 from nova import test
 from nova.tests.functional import api_client
 
 STARTUP_TIMEOUT = 90
+
+# nova-all and openstack commands as child processes: run without
+# ./run_tests.sh --fast.
+pytestmark = pytest.mark.slow
 
 
 def _free_port():
@@ -40,13 +46,14 @@ class TestNovaAllCommand(test.TestCase):
         super().setUp()
         self.aio_state = os.path.join(self.state_dir, 'aio')
         self.api_port = _free_port()
+        self.placement_port = _free_port()
         self.config = os.path.join(self.state_dir, 'nova.conf')
         with open(self.config, 'w') as conf:
             conf.write('[DEFAULT]\nosapi_compute_listen_port = %d\n'
                        'report_interval = 1\n'
                        '[all_in_one]\nplacement_port = %d\nimage_port = %d\n'
                        'identity_port = %d\nnetwork_port = %d\n'
-                       % (self.api_port, _free_port(), _free_port(),
+                       % (self.api_port, self.placement_port, _free_port(),
                           _free_port(), _free_port()))
 
     def _start(self):
@@ -81,12 +88,14 @@ class TestNovaAllCommand(test.TestCase):
         with open(os.path.join(self.aio_state, 'clouds.yaml')) as handle:
             return yaml.safe_load(handle)['clouds']
 
-    def _api(self, cloud):
+    def _token(self, cloud):
         auth = self._clouds()[cloud]['auth']
-        token = ks_session.Session(auth=v3.Password(**auth)).get_token()
+        return ks_session.Session(auth=v3.Password(**auth)).get_token()
+
+    def _api(self, cloud):
         return api_client.Client(
             'http://127.0.0.1:%d/v2.1' % self.api_port, None, None,
-            token=token)
+            token=self._token(cloud))
 
     def _openstack(self, cloud, *args, formatted=True):
         command = _openstack_command()
@@ -128,6 +137,15 @@ class TestNovaAllCommand(test.TestCase):
         self.assertEqual(403, reader.post('/servers', {'server': {
             'name': 'no', 'imageRef': api_client.DEFAULT_IMAGE,
             'flavorRef': '1', 'networks': 'none'}}).status_code)
+        # Placement takes a token of the identity with the admin role.
+        providers = 'http://127.0.0.1:%d/resource_providers' % (
+            self.placement_port)
+        for token, status in ((None, 401), ('admin', 401),
+                              (self._token('demo'), 403),
+                              (self._token('admin'), 200)):
+            headers = {'X-Auth-Token': token} if token else {}
+            self.assertEqual(status, requests.get(
+                providers, headers=headers, timeout=30).status_code, token)
         self._stop(proc)
 
         # Second start: same databases and users, no duplicate seed data.

@@ -10,6 +10,8 @@ Without Keystone installed the test skips, or fails when ``CI=true``.
 """
 
 from keystoneauth1 import loading as ks_loading
+import pytest
+import requests
 
 import nova.conf
 from nova import test
@@ -19,6 +21,9 @@ from nova.tests.functional import api_client
 
 CONF = nova.conf.CONF
 AUTHTOKEN = 'keystone_authtoken'
+
+# Keystone in a child process: run without ./run_tests.sh --fast.
+pytestmark = pytest.mark.slow
 
 
 def register_authtoken_opts(conf_fixture):
@@ -43,17 +48,40 @@ def register_authtoken_opts(conf_fixture):
 
 class TestRealKeystone(test.TestCase):
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # NOTE: one Keystone for the class: its setup (four keystone-manage
+        # runs, then the server) is most of the time, and the tests only
+        # read it (tokens); each test still gets a cloud of its own.
+        cls.shared_keystone = None
+        if keystone_fixture.available():
+            keystone = keystone_fixture.RealKeystone()
+            keystone.setUp()
+            cls.addClassCleanup(keystone.cleanUp)
+            cls.shared_keystone = keystone
+
     def setUp(self):
         super().setUp()
         if not keystone_fixture.available():
             keystone_fixture.missing(self)
-        self.keystone = self.useFixture(keystone_fixture.RealKeystone())
+        self.keystone = self.shared_keystone
         self.addOnException(self._print_keystone_log)
         register_authtoken_opts(self.conf_fixture)
         self.flags(group=AUTHTOKEN, **self.keystone.authtoken_options())
         self.flags(auth_strategy='keystone', group='api')
+        # Placement and the built-in network service validate tokens with
+        # the same Keystone: Nova's report client and its port binding
+        # need service credentials, as an operator sets them.
+        credentials = self.keystone.authtoken_options()
+        del credentials['www_authenticate_uri']
+        for group in ('placement', 'neutron'):
+            self.conf_fixture.register_opts(
+                ks_loading.get_auth_plugin_conf_options('password'),
+                group=group)
+            self.flags(group=group, **credentials)
         self.cloud = self.useFixture(cloud_fixture.AllInOneCloud(
-            self, image_authenticate=self.keystone.image_authenticator()))
+            self, all_in_one__network=True))
         url = self.cloud.compute_url
         self.admin = api_client.Client(
             url, None, None, token=self.keystone.token('admin'))
@@ -100,9 +128,39 @@ class TestRealKeystone(test.TestCase):
             self.assertIn(self.keystone.url,
                           resp.headers.get('WWW-Authenticate', ''))
 
+    def test_stand_ins_validate_keystone_tokens(self):
+        urls = self.cloud.cloud.urls
+        member = self.keystone.token('demo')
+        admin = self.keystone.token('admin')
+
+        def get(url, token):
+            headers = {'X-Auth-Token': token} if token else {}
+            return requests.get(url, headers=headers, timeout=30)
+
+        for url in (urls['image'] + '/v2/images',
+                    urls['network'] + '/v2.0/networks'):
+            self.assertEqual(200, get(url, member).status_code, url)
+            for token in (None, 'gAAAAA-not-a-fernet-token', 'demo:demo'):
+                self.assertEqual(401, get(url, token).status_code, url)
+        images = get(urls['image'] + '/v2/images', member).json()['images']
+        self.assertIn('tiny', [image['name'] for image in images])
+
+        # Placement takes the admin (or service) role.
+        providers = urls['placement'] + '/resource_providers'
+        self.assertEqual(200, get(providers, admin).status_code)
+        self.assertEqual(403, get(providers, member).status_code)
+        for token in (None, 'admin', 'gAAAAA-not-a-fernet-token'):
+            self.assertEqual(401, get(providers, token).status_code)
+
     def test_member_boots_with_a_keystone_token(self):
-        created = self.member.create_server(name='ks-vm')['server']
+        created = self.member.create_server(
+            name='ks-vm', networks='auto')['server']
         server = self.member.wait_for_status(created['id'], 'ACTIVE')
+        # A port of the built-in network service, bound by Nova with its
+        # service credentials, gave the server an address.
+        addresses = server['addresses']['private']
+        self.assertTrue(addresses[0]['addr'].startswith('10.0.0.'),
+                        addresses)
         self.assertEqual(
             self.keystone.session('demo').get_project_id(),
             server['tenant_id'])

@@ -125,7 +125,9 @@ def show(req, flavor_id):
 
 
 def _new_flavor(ctx, body):
-    flavor_id = body.get('id') or uuidutils.generate_uuid()
+    flavor_id = body.get('id')
+    if flavor_id is None:
+        flavor_id = uuidutils.generate_uuid()
     return objects.Flavor(
         context=ctx, name=body['name'], memory_mb=int(body['ram']),
         vcpus=int(body['vcpus']), root_gb=int(body['disk']),
