@@ -165,6 +165,9 @@ class Service(object):
             self._stop.wait(max(idle, 0.1))
 
     def stop(self):
+        """Stop taking RPC requests, wait for those in progress, clean up
+        the host and join the heartbeat and periodic threads (the stop
+        event wakes them at once)."""
         self._stop.set()
         if self.rpcserver is not None:
             try:
@@ -177,6 +180,36 @@ class Service(object):
         for thread in self._threads:
             thread.join(timeout=5)
         LOG.info('%s on %s stopped', self.binary, self.host)
+
+
+def stop_all(stoppables):
+    """Call ``stop()`` of each of ``stoppables`` at the same time, each in a
+    thread of its own, and return when all have returned.
+
+    Stopping mostly waits (for listeners to notice, for requests in
+    progress), so a group stops in the time of its slowest member. An
+    exception is logged and the others still stop.
+    """
+    stoppables = list(stoppables)
+    threads = []
+    for item in stoppables:
+        thread = threading.Thread(target=_stop_one, args=(item,),
+                                  name='stop-%s' % _label(item), daemon=True)
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+
+
+def _label(item):
+    return getattr(item, 'binary', None) or type(item).__name__
+
+
+def _stop_one(item):
+    try:
+        item.stop()
+    except Exception:
+        LOG.exception('Stopping %s failed', _label(item))
 
 
 class WSGIService(object):

@@ -2,10 +2,12 @@
 
 ``TestCase`` gives every test a clean configuration (``self.flags()``
 overrides options and is undone at cleanup), fresh policy rules and
-isolated state directories. Fixtures for external services live in
-``nova.tests.fixtures``.
+isolated state directories (``TestEnvironment``, which a class sharing an
+expensive fixture also uses for the class). Fixtures for external services
+live in ``nova.tests.fixtures``.
 """
 
+import os
 import warnings
 
 import fixtures
@@ -24,14 +26,15 @@ warnings.filterwarnings('ignore', module='eventlet')
 warnings.filterwarnings('ignore', message='.*[Ee]ventlet.*')
 
 
-class TestCase(testtools.TestCase):
-    """Test case base class for all of Nova's tests."""
+class TestEnvironment(fixtures.Fixture):
+    """A clean configuration, fresh policy rules and a temporary directory
+    for tempfile and for ``state_dir``; all undone at cleanup.
 
-    def setUp(self):
-        super().setUp()
-        self.useFixture(fixtures.Timeout(
-            int(__import__('os').environ.get('OS_TEST_TIMEOUT', 300)),
-            gentle=True))
+    ``flags()`` overrides options as ``TestCase.flags()`` does;
+    ``conf_fixture`` is the oslo.config fixture behind it.
+    """
+
+    def _setUp(self):
         self.useFixture(fixtures.NestedTempfile())
         self.conf_fixture = self.useFixture(config_fixture.Config(CONF))
         CONF([], project='nova', default_config_files=[])
@@ -41,8 +44,24 @@ class TestCase(testtools.TestCase):
         self.addCleanup(policy.reset)
 
     def flags(self, **kw):
-        """Override options for this test; ``group='x'`` selects a group."""
+        """Override options; ``group='x'`` selects a group."""
         group = kw.pop('group', None)
         for name, value in kw.items():
             self.conf_fixture.config(**{name: value, 'group': group}
                                      if group else {name: value})
+
+
+class TestCase(testtools.TestCase):
+    """Test case base class for all of Nova's tests."""
+
+    def setUp(self):
+        super().setUp()
+        self.useFixture(fixtures.Timeout(
+            int(os.environ.get('OS_TEST_TIMEOUT', 300)), gentle=True))
+        self.environment = self.useFixture(TestEnvironment())
+        self.conf_fixture = self.environment.conf_fixture
+        self.state_dir = self.environment.state_dir
+
+    def flags(self, **kw):
+        """Override options for this test; ``group='x'`` selects a group."""
+        self.environment.flags(**kw)

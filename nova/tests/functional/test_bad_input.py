@@ -1,7 +1,6 @@
 """Bad requests get a clear 4xx with an OpenStack error body, never a 500,
 and leave nothing behind."""
 
-from nova import test
 from nova.tests.fixtures import cloud as cloud_fixture
 from nova.tests.functional import api_client
 
@@ -58,11 +57,10 @@ BAD_QUERIES = [
 ]
 
 
-class TestBadInput(test.TestCase):
+class TestBadInput(cloud_fixture.SharedCloudTestCase):
 
     def setUp(self):
         super().setUp()
-        self.cloud = self.useFixture(cloud_fixture.AllInOneCloud(self))
         self.api = self.cloud.admin_api
 
     def _assert_error(self, resp, status, case):

@@ -10,22 +10,22 @@ import ipaddress
 from oslo_utils import uuidutils
 import requests
 
-from nova import test
 from nova.tests.fixtures import cloud as cloud_fixture
 
 PRIVATE = ipaddress.ip_network('10.0.0.0/24')
 
 
-class NetworkingTestBase(test.TestCase):
+class NetworkingTestBase(cloud_fixture.SharedCloudTestCase):
 
     vif_events = True
     cloud_flags = {}
 
+    @classmethod
+    def cloud_arguments(cls):
+        return dict(cls.cloud_flags, network=True, vif_events=cls.vif_events)
+
     def setUp(self):
         super().setUp()
-        self.cloud = self.useFixture(cloud_fixture.AllInOneCloud(
-            self, network=True, vif_events=self.vif_events,
-            **self.cloud_flags))
         self.api = self.cloud.admin_api
         self.net_url = self.cloud.network.url
         self.private = self.cloud.network.default_network

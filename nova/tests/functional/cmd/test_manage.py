@@ -9,10 +9,15 @@ server is down, and fails instead under ``CI=true``).
 import os
 
 import fixtures
+import pytest
 
 from nova.db import migration
 from nova import test
 from nova.tests.fixtures import multiprocess
+
+# A child process per command (about a second each): run without
+# ./run_tests.sh --fast.
+pytestmark = pytest.mark.slow
 
 RABBIT_URL = 'rabbit://nova:s3cret@mq.example.org:5672/cell1'
 

@@ -16,6 +16,7 @@ import os
 import time
 
 import fixtures
+import pytest
 import requests
 
 from nova.builtin.image import app as image_app
@@ -23,6 +24,10 @@ from nova.builtin.image import seed as image_seed
 from nova.builtin import placement
 from nova import test
 from nova.tests.fixtures import multiprocess
+
+# Child processes over RabbitMQ with a database server: run without
+# ./run_tests.sh --fast.
+pytestmark = pytest.mark.slow
 
 API_HEADERS = {'X-Auth-Token': 'admin:admin',
                'OpenStack-API-Version': 'compute 2.100'}
