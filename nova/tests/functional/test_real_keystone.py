@@ -14,6 +14,7 @@ import pytest
 import requests
 
 import nova.conf
+from nova.builtin import placement as builtin_placement
 from nova import test
 from nova.tests.fixtures import cloud as cloud_fixture
 from nova.tests.fixtures import keystone as keystone_fixture
@@ -61,6 +62,10 @@ class TestRealKeystone(test.TestCase):
             cls.addClassCleanup(keystone.cleanUp)
             cls.shared_keystone = keystone
 
+    def cloud_flags(self):
+        """Options of the cloud besides the Keystone ones."""
+        return {}
+
     def setUp(self):
         super().setUp()
         if not keystone_fixture.available():
@@ -81,7 +86,7 @@ class TestRealKeystone(test.TestCase):
                 group=group)
             self.flags(group=group, **credentials)
         self.cloud = self.useFixture(cloud_fixture.AllInOneCloud(
-            self, all_in_one__network=True))
+            self, all_in_one__network=True, **self.cloud_flags()))
         url = self.cloud.compute_url
         self.admin = api_client.Client(
             url, None, None, token=self.keystone.token('admin'))
@@ -170,3 +175,28 @@ class TestRealKeystone(test.TestCase):
         self.assertEqual(204, self.member.delete(
             '/servers/%s' % created['id']).status_code)
         self.member.wait_until_gone(created['id'])
+
+
+class TestRealKeystoneOwnImageService(TestRealKeystone):
+    """``[all_in_one] image = false``: Nova uses the image service the
+    configuration names, one validating Keystone tokens on its own (as a
+    real Glance would), and boots from it with a member's token."""
+
+    def cloud_flags(self):
+        from nova.builtin import authn
+        from nova.builtin.image import app as image_app
+        from nova.builtin.image import seed as image_seed
+        app = image_app.create_app(
+            self.state_dir + '/glance',
+            authenticate=authn.caller_from_headers)
+        image_seed.seed_default_image(app)
+        served = builtin_placement.serve(
+            authn.keystone_wrapper(CONF)(app), '127.0.0.1', 0)
+        self.addCleanup(served.stop)
+        self.image_url = served.url
+        return {'all_in_one__image': False,
+                'glance__endpoint_override': served.url}
+
+    def test_stand_ins_validate_keystone_tokens(self):
+        self.assertNotIn('image', self.cloud.cloud.urls)
+        self.assertEqual(self.image_url, CONF.glance.endpoint_override)
