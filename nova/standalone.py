@@ -152,6 +152,7 @@ class AllInOne(object):
         self.identity = None
         self.passwords = None
         self.stand_in_auth = None
+        self.network_app = None
         self._service_session = None
         self.fake_hosts = fake_hosts or CONF.all_in_one.fake_hosts
         self.services = []
@@ -271,6 +272,7 @@ class AllInOne(object):
             nova_token=self._service_token,
             authenticate=self.stand_in_auth.authenticate)
         builtin_network.seed_default_network(app)
+        self.network_app = app
         served = self._serve('network', app, port)
         try:
             point_at('neutron', served.url)
@@ -317,5 +319,7 @@ class AllInOne(object):
                          if svc.binary not in callers_first)
         service.stop_all(server for server in self.servers
                          if server not in api)
+        if self.network_app is not None and self.network_app.notifier:
+            self.network_app.notifier.stop()
         self.services, self.servers = [], []
         rpc.cleanup()

@@ -7,7 +7,8 @@ fresh one), so a request that binds a port never waits on
 Nova. ``nova_url`` is the compute endpoint including its version
 (``http://host:port/v2.1``) or a callable returning it at send time (for
 an endpoint only known once Nova is served). Failures are logged and
-dropped: Nova's own timeouts cover a lost event.
+dropped: Nova's own timeouts cover a lost event. ``stop()`` sends what
+is queued, then ends the thread.
 """
 
 import json
@@ -20,6 +21,8 @@ LOG = logging.getLogger(__name__)
 
 ADMIN_TOKEN = 'admin:admin'
 TIMEOUT = 10
+# Queued by stop(): the thread ends when it takes it.
+_STOP = None
 
 
 class NovaNotifier:
@@ -46,6 +49,15 @@ class NovaNotifier:
                 self._thread.start()
         self._queue.put(list(events))
 
+    def stop(self):
+        """End the thread once the events queued before are sent (each
+        within ``TIMEOUT`` seconds); idempotent."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._queue.put(_STOP)
+            thread.join()
+
     def _url(self):
         base = self._nova_url() if callable(self._nova_url) else (
             self._nova_url)
@@ -54,6 +66,8 @@ class NovaNotifier:
     def _run(self):
         while True:
             events = self._queue.get()
+            if events is _STOP:
+                return
             try:
                 self._post(events)
             except Exception:

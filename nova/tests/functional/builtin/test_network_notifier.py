@@ -1,6 +1,7 @@
 """The network service's Nova notifier against a tiny local receiver."""
 
 import queue
+import threading
 
 from nova.builtin.network import notifier
 from nova import test
@@ -35,3 +36,22 @@ class NovaNotifierTestCase(test.TestCase):
         self.assertEqual('kept', body['events'][0]['tag'])
         self.assertRaises(queue.Empty, self.receiver.received.get,
                           timeout=0.2)
+
+    def test_stop_sends_what_is_queued_and_ends_the_thread(self):
+        before = set(threading.enumerate())
+        sender = notifier.NovaNotifier(self.base)
+        for index in range(3):
+            sender.vif_plugged('server', 'port-%d' % index)
+        sender.stop()
+        self.assertFalse([thread for thread in threading.enumerate()
+                          if thread.name == 'network-nova-notifier' and
+                          thread not in before])
+        got = [self.receiver.received.get(timeout=0) for _ in range(3)]
+        self.assertEqual(['port-0', 'port-1', 'port-2'],
+                         [body['events'][0]['tag'] for _, _, body in got])
+        sender.stop()
+        # A later event starts a new thread.
+        sender.vif_plugged('server', 'again')
+        _, _, body = self.receiver.received.get(timeout=10)
+        self.assertEqual('again', body['events'][0]['tag'])
+        sender.stop()
