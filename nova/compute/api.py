@@ -142,9 +142,12 @@ class API(object):
     def create(self, context, flavor, image_href, name=None, min_count=1,
                max_count=1, metadata=None, requested_networks=None,
                description=None, key_name=None, availability_zone=None,
-               user_data=None, return_reservation_id=False):
+               user_data=None, access_ips=(None, None),
+               return_reservation_id=False):
         """Accept a request for servers and hand it to the conductor.
 
+        ``access_ips``: the user-given ``(IPv4, IPv6)`` access addresses
+        (strings or None), shown as ``accessIPv4``/``accessIPv6``.
         Returns ``(instances, reservation_id)``; the instances exist as
         build requests in the API database when this returns.
         """
@@ -164,7 +167,7 @@ class API(object):
             instance = self._new_instance(
                 context, flavor, image, name, index, max_count, metadata,
                 description, key_name, availability_zone, user_data,
-                reservation_id)
+                reservation_id, access_ips)
             spec = objects.RequestSpec.from_components(
                 context, instance.uuid, image_meta, flavor, max_count,
                 context.project_id, context.user_id,
@@ -190,7 +193,7 @@ class API(object):
     @staticmethod
     def _new_instance(context, flavor, image, name, index, count, metadata,
                       description, key_name, availability_zone, user_data,
-                      reservation_id):
+                      reservation_id, access_ips):
         display_name = name
         if count > 1 and name:
             display_name = MULTI_NAME_TEMPLATE % {'name': name,
@@ -216,7 +219,7 @@ class API(object):
             availability_zone=availability_zone, user_data=user_data,
             progress=0, locked=False, config_drive='', host=None,
             node=None, launched_at=None, terminated_at=None,
-            access_ip_v4=None, access_ip_v6=None,
+            access_ip_v4=access_ips[0], access_ip_v6=access_ips[1],
             # Whole seconds: every database stores them the same way, so
             # the order of a listing never depends on where a row lives.
             created_at=utils.utcnow().replace(microsecond=0),

@@ -77,6 +77,8 @@ flavor_ref = {'type': ['string', 'integer'], 'minLength': 1}
 
 image_ref = {'type': 'string', 'maxLength': 255}
 
+ipv4 = {'type': 'string', 'format': 'ipv4'}
+ipv6 = {'type': 'string', 'format': 'ipv6'}
 ip_address = {'type': 'string', 'oneOf': [{'format': 'ipv4'},
                                           {'format': 'ipv6'}]}
 

@@ -109,6 +109,16 @@ class TestServerLifecycle(BootTestBase):
             '/servers/%s' % created['id']).status_code)
         self.api.wait_until_gone(created['id'])
 
+    def test_access_addresses_given_at_create_are_shown(self):
+        created = self.api.create_server(
+            accessIPv4='192.0.2.7', accessIPv6='2001:db8::7')['server']
+        server = self.api.wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual(('192.0.2.7', '2001:db8::7'),
+                         (server['accessIPv4'], server['accessIPv6']))
+        plain = self.api.create_server(name='plain')['server']
+        self.assertEqual(('', ''), tuple(self.api.get_server(
+            plain['id'])[key] for key in ('accessIPv4', 'accessIPv6')))
+
     def test_flavor_with_an_integer_id_boots(self):
         for flavor_id in (0, 424242):
             resp = self.api.post('/flavors', {'flavor': {

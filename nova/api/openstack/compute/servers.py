@@ -225,6 +225,7 @@ def _create_kwargs(req, server):
         'key_name': server.get('key_name'),
         'availability_zone': server.get('availability_zone'),
         'user_data': server.get('user_data'),
+        'access_ips': (server.get('accessIPv4'), server.get('accessIPv6')),
         'return_reservation_id': strutils.bool_from_string(
             server.get('return_reservation_id', False)),
     }

@@ -43,6 +43,8 @@ _server_v21 = {
     'type': 'object',
     'properties': {
         'name': types.name,
+        'accessIPv4': types.ipv4,
+        'accessIPv6': types.ipv6,
         'block_device_mapping_v2': {'type': 'array', 'items': _bdm_v2},
         'imageRef': types.image_ref,
         'flavorRef': types.flavor_ref,
