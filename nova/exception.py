@@ -209,6 +209,12 @@ class InstanceInvalidState(Invalid):
     code = 409
 
 
+class InstancePowerStateInvalid(Invalid):
+    msg_fmt = _("The guest of instance %(instance_uuid)s is %(state)s: "
+                "the hypervisor cannot do this now.")
+    code = 409
+
+
 class InstanceMappingNotFound(NotFound):
     msg_fmt = _("Instance %(uuid)s has no mapping to a cell.")
 
@@ -368,6 +374,12 @@ class DBNotConfigured(NovaException):
 
 
 # -- virt -------------------------------------------------------------------
+
+class ComputeServiceTooOld(Invalid):
+    msg_fmt = _("The compute service of host %(host)s is too old for "
+                "%(method)s (RPC %(version)s).")
+    code = 409
+
 
 class HypervisorUnavailable(NovaException):
     msg_fmt = _("Connection to the hypervisor is broken on host")

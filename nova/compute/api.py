@@ -15,6 +15,7 @@ import nova.conf
 from nova.compute import instance_list
 from nova.compute import power_state
 from nova.compute import rpcapi as compute_rpcapi
+from nova.compute import states
 from nova.compute import task_states
 from nova.compute import vm_states
 from nova.conductor import rpcapi as conductor_rpcapi
@@ -352,6 +353,48 @@ class API(object):
         instance.destroy()
         self.report_client.delete_allocation_for_instance(
             context, instance.uuid)
+
+    # -- power operations ---------------------------------------------------
+
+    # operation -> the compute RPC method doing it
+    _POWER_RPC = {'stop': 'stop_instance', 'start': 'start_instance',
+                  'reboot_soft': 'reboot_instance',
+                  'reboot_hard': 'reboot_instance',
+                  'pause': 'pause_instance', 'unpause': 'unpause_instance',
+                  'suspend': 'suspend_instance',
+                  'resume': 'resume_instance'}
+
+    def power_action(self, context, instance, operation):
+        """Start ``operation`` (``stop``, ``start``, ``reboot_soft``,
+        ``reboot_hard``, ``pause``, ``unpause``, ``suspend``, ``resume``)
+        on ``instance``; its host finishes it (asynchronously).
+
+        Raises InstanceInvalidState (409) when the vm_state does not allow
+        it or another task is in progress, and InstanceNotFound when the
+        instance is gone. A server still being scheduled has no host and
+        is in BUILD, which no power operation starts from.
+        """
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        if mapping.cell_mapping is None:
+            states.check_idle(instance, operation)
+        with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            instance.task_state = states.check_idle(instance, operation)
+            try:
+                instance.save(expected_task_state=[None])
+            except exception.UnexpectedTaskStateError:
+                # Another request started a task since we read it.
+                raise exception.InstanceInvalidState(
+                    instance_uuid=instance.uuid, attr='task_state',
+                    state='busy', method=operation)
+            rpc_method = getattr(self.compute_rpcapi,
+                                 self._POWER_RPC[operation])
+            if operation.startswith('reboot'):
+                rpc_method(cctxt, instance, reboot_type=(
+                    'HARD' if operation == 'reboot_hard' else 'SOFT'))
+            else:
+                rpc_method(cctxt, instance)
 
     # -- events from other services ------------------------------------------
 

@@ -1,6 +1,7 @@
 """nova-compute's RPC endpoint and periodic tasks.
 
-It dispatches: builds go to ``nova.compute.build``, capacity reporting to
+It dispatches: builds go to ``nova.compute.build``, power operations to
+``nova.compute.power``, capacity reporting to
 ``nova.compute.resource_tracker``, events from other services to the
 waiters of ``nova.compute.external_events``. It never opens a database;
 its objects go through the conductor.
@@ -14,6 +15,7 @@ import oslo_messaging as messaging
 import nova.conf
 from nova.compute import build
 from nova.compute import external_events
+from nova.compute import power
 from nova.compute import resource_tracker
 from nova.conductor import rpcapi as conductor_rpcapi
 from nova import exception
@@ -30,7 +32,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.1')
+    target = messaging.Target(version='1.2')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -82,6 +84,31 @@ class ComputeManager(manager.Manager):
     def terminate_instance(self, context, instance):
         build.terminate(context, instance, self.driver, self.report_client,
                         self.network_api, self.instance_events)
+
+    def _power(self, context, instance, operation):
+        power.run(context, instance, operation, self.driver, self.host)
+
+    def stop_instance(self, context, instance):
+        self._power(context, instance, 'stop')
+
+    def start_instance(self, context, instance):
+        self._power(context, instance, 'start')
+
+    def reboot_instance(self, context, instance, reboot_type):
+        self._power(context, instance,
+                    'reboot_hard' if reboot_type == 'HARD' else 'reboot_soft')
+
+    def pause_instance(self, context, instance):
+        self._power(context, instance, 'pause')
+
+    def unpause_instance(self, context, instance):
+        self._power(context, instance, 'unpause')
+
+    def suspend_instance(self, context, instance):
+        self._power(context, instance, 'suspend')
+
+    def resume_instance(self, context, instance):
+        self._power(context, instance, 'resume')
 
     def external_instance_event(self, context, instances, events):
         """Wake whoever waits for each event; others are only logged."""

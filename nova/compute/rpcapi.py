@@ -4,12 +4,16 @@ API version history:
 
     * 1.0 - Initial version: build_and_run_instance, terminate_instance.
     * 1.1 - Add external_instance_event.
+    * 1.2 - Add stop_instance, start_instance, reboot_instance,
+            pause_instance, unpause_instance, suspend_instance,
+            resume_instance.
 """
 
 from oslo_log import log as logging
 import oslo_messaging as messaging
 
 import nova.conf
+from nova import exception
 from nova import rpc
 
 CONF = nova.conf.CONF
@@ -23,7 +27,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.1'
+    VERSION = '1.2'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -54,3 +58,42 @@ class ComputeAPI(object):
         cctxt = self.client.prepare(server=instances[0].host, version='1.1')
         cctxt.cast(ctxt, 'external_instance_event', instances=instances,
                    events=events)
+
+    # -- power operations (1.2); the instance is already in the
+    # operation's task_state.
+
+    def _power_client(self, instance, method):
+        if not self.client.can_send_version('1.2'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method=method, version='1.2')
+        return self.client.prepare(server=instance.host, version='1.2')
+
+    def stop_instance(self, ctxt, instance):
+        self._power_client(instance, 'stop').cast(
+            ctxt, 'stop_instance', instance=instance)
+
+    def start_instance(self, ctxt, instance):
+        self._power_client(instance, 'start').cast(
+            ctxt, 'start_instance', instance=instance)
+
+    def reboot_instance(self, ctxt, instance, reboot_type):
+        """``reboot_type``: ``SOFT`` or ``HARD``."""
+        self._power_client(instance, 'reboot').cast(
+            ctxt, 'reboot_instance', instance=instance,
+            reboot_type=reboot_type)
+
+    def pause_instance(self, ctxt, instance):
+        self._power_client(instance, 'pause').cast(
+            ctxt, 'pause_instance', instance=instance)
+
+    def unpause_instance(self, ctxt, instance):
+        self._power_client(instance, 'unpause').cast(
+            ctxt, 'unpause_instance', instance=instance)
+
+    def suspend_instance(self, ctxt, instance):
+        self._power_client(instance, 'suspend').cast(
+            ctxt, 'suspend_instance', instance=instance)
+
+    def resume_instance(self, ctxt, instance):
+        self._power_client(instance, 'resume').cast(
+            ctxt, 'resume_instance', instance=instance)

@@ -7,6 +7,7 @@ from nova.policies import flavors
 from nova.policies import hypervisors
 from nova.policies import ips
 from nova.policies import server_external_events
+from nova.policies import server_power
 from nova.policies import servers
 from nova.policies import services
 
@@ -18,6 +19,7 @@ def list_rules():
         hypervisors.list_rules(),
         ips.list_rules(),
         server_external_events.list_rules(),
+        server_power.list_rules(),
         servers.list_rules(),
         services.list_rules(),
     )

@@ -92,6 +92,41 @@ class ComputeDriver(object):
         """Stop and remove the guest; succeeds if it does not exist."""
         raise NotImplementedError()
 
+    # -- power: each raises InstanceNotFound when the guest is not here,
+    # and returns once the guest is in the new state.
+
+    def power_off(self, instance, timeout=0, retry_interval=0):
+        """Shut the guest down (``timeout`` seconds for a clean shutdown
+        first, 0: at once)."""
+        raise NotImplementedError()
+
+    def power_on(self, context, instance, network_info,
+                 block_device_info=None):
+        """Start a stopped guest."""
+        raise NotImplementedError()
+
+    def reboot(self, context, instance, network_info, reboot_type,
+               block_device_info=None):
+        """Restart the guest: ``reboot_type`` ``SOFT`` (ask the guest) or
+        ``HARD`` (reset; also starts a stopped or paused guest)."""
+        raise NotImplementedError()
+
+    def pause(self, instance):
+        """Freeze the guest's CPUs, keeping its memory."""
+        raise NotImplementedError()
+
+    def unpause(self, instance):
+        raise NotImplementedError()
+
+    def suspend(self, context, instance):
+        """Save the guest's memory to disk and stop it."""
+        raise NotImplementedError()
+
+    def resume(self, context, instance, network_info,
+               block_device_info=None):
+        """Start a suspended guest from its saved memory."""
+        raise NotImplementedError()
+
 
 def load_compute_driver(virtapi=None, compute_driver=None):
     """Instantiate the driver named by ``compute_driver``."""

@@ -4,7 +4,8 @@ Each FakeDriver is one host with one node named after it; its guests live
 in a dict. Many compute services in one process each get their own driver,
 so a test or a scale simulation can run many fake hosts side by side.
 Capacity comes from ``[fake]``. A spawn can be made to fail for tests
-through ``FakeDriver.fail_spawn_for`` (instance UUID -> exception).
+through ``FakeDriver.fail_spawn_for`` (instance UUID -> exception), and
+a power operation through ``fail_power_for`` (the same).
 """
 
 import threading
@@ -41,6 +42,7 @@ class FakeDriver(driver.ComputeDriver):
         self._lock = threading.Lock()
         self._nodename = None
         self.fail_spawn_for = {}
+        self.fail_power_for = {}
 
     def init_host(self, host):
         self._nodename = host
@@ -111,3 +113,49 @@ class FakeDriver(driver.ComputeDriver):
                 block_device_info=None, destroy_disks=True):
         with self._lock:
             self._guests.pop(instance.uuid, None)
+
+    # -- power ------------------------------------------------------------
+
+    def _set_power(self, instance, state, allowed=None):
+        error = self.fail_power_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            if allowed is not None and guest.state not in allowed:
+                raise exception.InstancePowerStateInvalid(
+                    instance_uuid=instance.uuid,
+                    state=power_state.STATE_MAP[guest.state])
+            guest.state = state
+
+    def power_off(self, instance, timeout=0, retry_interval=0):
+        self._set_power(instance, power_state.SHUTDOWN)
+
+    def power_on(self, context, instance, network_info,
+                 block_device_info=None):
+        self._set_power(instance, power_state.RUNNING)
+
+    def reboot(self, context, instance, network_info, reboot_type,
+               block_device_info=None):
+        # A soft reboot needs a running guest to ask; a hard one resets.
+        allowed = (power_state.RUNNING,) if reboot_type == 'SOFT' else None
+        self._set_power(instance, power_state.RUNNING, allowed)
+
+    def pause(self, instance):
+        self._set_power(instance, power_state.PAUSED,
+                        (power_state.RUNNING,))
+
+    def unpause(self, instance):
+        self._set_power(instance, power_state.RUNNING,
+                        (power_state.PAUSED,))
+
+    def suspend(self, context, instance):
+        self._set_power(instance, power_state.SUSPENDED,
+                        (power_state.RUNNING,))
+
+    def resume(self, context, instance, network_info,
+               block_device_info=None):
+        self._set_power(instance, power_state.RUNNING,
+                        (power_state.SUSPENDED,))

@@ -246,9 +246,8 @@ UNSERVED = (
 # microversions in which Nova serves it.
 SERVER_ACTIONS = {
     name: TODO for name in (
-        'reboot', 'os-start', 'os-stop', 'rebuild', 'createImage',
-        'resize', 'confirmResize', 'revertResize', 'pause', 'unpause',
-        'suspend', 'resume', 'lock', 'unlock', 'shelve', 'shelveOffload',
+        'rebuild', 'createImage', 'resize', 'confirmResize',
+        'revertResize', 'lock', 'unlock', 'shelve', 'shelveOffload',
         'unshelve', 'rescue', 'unrescue', 'os-getConsoleOutput',
         'addSecurityGroup', 'removeSecurityGroup', 'os-resetState',
         'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',

@@ -10,6 +10,7 @@ an action Nova does not know either is a 400, as in Nova.
 import webob.exc
 
 from nova.api.openstack.compute import not_implemented
+from nova.api.openstack.compute import server_power
 from nova.api.openstack.compute.schemas import server_actions as schemas
 from nova.api.openstack import handler
 from nova.api.openstack import wsgi
@@ -26,7 +27,15 @@ from nova.policies import servers as servers_policies
 # its policy rule documenting POST /servers/{server_id}/action). The
 # dispatcher declares the union of their policies and expected errors when
 # this module loads, so entries are added here, not at run time.
-ACTIONS = {}
+ACTIONS = {
+    'os-stop': server_power.stop,
+    'os-start': server_power.start,
+    'reboot': server_power.reboot,
+    'pause': server_power.pause,
+    'unpause': server_power.unpause,
+    'suspend': server_power.suspend,
+    'resume': server_power.resume,
+}
 
 # What the dispatcher itself answers, besides its actions' answers.
 _OWN_ERRORS = (400, 404, 410, 501)

@@ -64,8 +64,30 @@ class TestTransitions(test.TestCase):
         for (operation, _), (vm_state, task_state) in \
                 states.OUTCOMES.items():
             self.assertIn(operation, states.TRANSITIONS)
-            self.assertIn(vm_state, fields.VMState.ALL)
+            self.assertIn(vm_state,
+                          fields.VMState.ALL + (states.UNCHANGED,))
             self.assertIsNone(task_state)
+
+    def test_every_operation_but_the_build_steps_has_a_success(self):
+        for operation in states.TRANSITIONS:
+            if operation != 'build_networks':
+                self.assertIn((operation, 'success'), states.OUTCOMES)
+
+    def test_failed_power_operations_keep_the_vm_state(self):
+        self.assertEqual((vm_states.PAUSED, None), states.outcome(
+            'unpause', 'failure', started_from=vm_states.PAUSED))
+        self.assertEqual((vm_states.ERROR, None), states.outcome(
+            'reboot_hard', 'failure', started_from=vm_states.STOPPED))
+
+    def test_check_idle_refuses_a_busy_instance(self):
+        inst = _instance(vm_states.ACTIVE)
+        inst.task_state = None
+        self.assertEqual(task_states.POWERING_OFF,
+                         states.check_idle(inst, 'stop'))
+        inst.task_state = task_states.REBOOTING
+        error = self.assertRaises(exception.InstanceInvalidState,
+                                  states.check_idle, inst, 'stop')
+        self.assertIn('rebooting', str(error))
 
     def test_vm_state_constants_match_the_object_enum(self):
         names = [n for n in dir(vm_states) if n.isupper() and

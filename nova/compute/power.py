@@ -1,0 +1,74 @@
+"""Power operations on this host: stop, start, reboot, pause, unpause,
+suspend and resume a guest through the virt driver.
+
+The API has already moved the instance to the operation's task_state
+(``nova.compute.states``). ``run()`` calls the driver, then records where
+the instance ended up: the outcome of the table, the power state the
+driver reports, and on failure an instance fault.
+"""
+
+from oslo_log import log as logging
+
+from nova.compute import states
+from nova import exception
+from nova import objects
+
+LOG = logging.getLogger(__name__)
+
+
+def _driver_call(driver, context, instance, operation):
+    """The driver method doing ``operation``, bound to its arguments."""
+    network_info = instance.info_cache
+    calls = {
+        'stop': lambda: driver.power_off(instance),
+        'start': lambda: driver.power_on(context, instance, network_info),
+        'reboot_soft': lambda: driver.reboot(context, instance,
+                                             network_info, 'SOFT'),
+        'reboot_hard': lambda: driver.reboot(context, instance,
+                                             network_info, 'HARD'),
+        'pause': lambda: driver.pause(instance),
+        'unpause': lambda: driver.unpause(instance),
+        'suspend': lambda: driver.suspend(context, instance),
+        'resume': lambda: driver.resume(context, instance, network_info),
+    }
+    return calls[operation]
+
+
+OPERATIONS = ('stop', 'start', 'reboot_soft', 'reboot_hard', 'pause',
+              'unpause', 'suspend', 'resume')
+
+
+def run(context, instance, operation, driver, host):
+    """Do ``operation`` (one of ``OPERATIONS``) on the guest of
+    ``instance``, which is in the operation's task_state.
+
+    Never raises for a failure of the driver: the instance then takes the
+    table's failure outcome and gets a fault. Returns nothing; a deleted
+    instance (or one whose task changed meanwhile) is left alone.
+    """
+    task_state = states.TRANSITIONS[operation][1]
+    started_from = instance.vm_state
+    try:
+        _driver_call(driver, context, instance, operation)()
+    except Exception as error:
+        LOG.warning('%s of instance %s on %s failed: %s', operation,
+                    instance.uuid, host, error)
+        objects.InstanceFault.from_exception(
+            context, instance.uuid, error, host=host).create()
+        result = 'failure'
+    else:
+        result = 'success'
+    instance.vm_state, instance.task_state = states.outcome(
+        operation, result, started_from)
+    try:
+        instance.power_state = driver.get_info(instance).state
+    except exception.InstanceNotFound:
+        pass
+    try:
+        instance.save(expected_task_state=task_state)
+    except (exception.InstanceNotFound, exception.UnexpectedTaskStateError):
+        LOG.info('Instance %s was deleted during %s', instance.uuid,
+                 operation)
+        return
+    LOG.info('%s of instance %s on %s: %s, now %s', operation,
+             instance.uuid, host, result, instance.vm_state)
