@@ -209,6 +209,17 @@ class InstanceInvalidState(Invalid):
     code = 409
 
 
+class InstanceNotReady(Invalid):
+    msg_fmt = _("Instance %(instance_id)s is not ready: it has no host "
+                "yet.")
+    code = 409
+
+
+class ConsoleNotAvailable(NotFound):
+    msg_fmt = _("The guest console of instance %(instance_uuid)s is not "
+                "available.")
+
+
 class InstancePowerStateInvalid(Invalid):
     msg_fmt = _("The guest of instance %(instance_uuid)s is %(state)s: "
                 "the hypervisor cannot do this now.")

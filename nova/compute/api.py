@@ -396,6 +396,18 @@ class API(object):
             else:
                 rpc_method(cctxt, instance)
 
+    def get_console_output(self, context, instance, tail_length=None):
+        """The last ``tail_length`` lines (all when None) of the server's
+        console log, from its host.
+
+        Raises InstanceNotReady (409) while the server has no host yet,
+        ConsoleNotAvailable (404) when its driver keeps no log for it.
+        """
+        if not instance.host:
+            raise exception.InstanceNotReady(instance_id=instance.uuid)
+        return self.compute_rpcapi.get_console_output(
+            context, instance, tail_length)
+
     # -- events from other services ------------------------------------------
 
     def external_instance_event(self, context, instances, events):

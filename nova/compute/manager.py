@@ -32,7 +32,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.2')
+    target = messaging.Target(version='1.3')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -109,6 +109,15 @@ class ComputeManager(manager.Manager):
 
     def resume_instance(self, context, instance):
         self._power(context, instance, 'resume')
+
+    @messaging.expected_exceptions(exception.InstanceNotFound,
+                                   exception.ConsoleNotAvailable)
+    def get_console_output(self, context, instance, tail_length):
+        output = self.driver.get_console_output(context, instance)
+        if tail_length is None:
+            return output
+        lines = output.splitlines()
+        return '\n'.join(lines[-tail_length:] if tail_length else [])
 
     def external_instance_event(self, context, instances, events):
         """Wake whoever waits for each event; others are only logged."""

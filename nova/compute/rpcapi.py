@@ -7,6 +7,7 @@ API version history:
     * 1.2 - Add stop_instance, start_instance, reboot_instance,
             pause_instance, unpause_instance, suspend_instance,
             resume_instance.
+    * 1.3 - Add get_console_output.
 """
 
 from oslo_log import log as logging
@@ -27,7 +28,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.2'
+    VERSION = '1.3'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -97,3 +98,14 @@ class ComputeAPI(object):
     def resume_instance(self, ctxt, instance):
         self._power_client(instance, 'resume').cast(
             ctxt, 'resume_instance', instance=instance)
+
+    def get_console_output(self, ctxt, instance, tail_length):
+        """The last ``tail_length`` lines (all when None) of the guest's
+        console log, as one ``str``."""
+        if not self.client.can_send_version('1.3'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method='get_console_output',
+                version='1.3')
+        cctxt = self.client.prepare(server=instance.host, version='1.3')
+        return cctxt.call(ctxt, 'get_console_output', instance=instance,
+                          tail_length=tail_length)

@@ -3,6 +3,7 @@
 import itertools
 
 from nova.policies import base
+from nova.policies import console_output
 from nova.policies import flavors
 from nova.policies import hypervisors
 from nova.policies import ips
@@ -15,6 +16,7 @@ from nova.policies import services
 def list_rules():
     return itertools.chain(
         base.list_rules(),
+        console_output.list_rules(),
         flavors.list_rules(),
         hypervisors.list_rules(),
         ips.list_rules(),

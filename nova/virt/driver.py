@@ -92,6 +92,11 @@ class ComputeDriver(object):
         """Stop and remove the guest; succeeds if it does not exist."""
         raise NotImplementedError()
 
+    def get_console_output(self, context, instance):
+        """The guest's serial console log so far, as one ``str``; raises
+        ConsoleNotAvailable when the driver keeps none for it."""
+        raise NotImplementedError()
+
     # -- power: each raises InstanceNotFound when the guest is not here,
     # and returns once the guest is in the new state.
 

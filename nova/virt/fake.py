@@ -29,6 +29,11 @@ class FakeInstance(object):
         self.memory_mb = memory_mb
         self.disk_gb = disk_gb
         self.state = power_state.RUNNING
+        # The serial console: one line per thing that happened to it.
+        self.console = []
+
+    def log(self, event):
+        self.console.append('fake-virt: %s %s' % (self.uuid, event))
 
 
 class FakeDriver(driver.ComputeDriver):
@@ -104,6 +109,7 @@ class FakeDriver(driver.ComputeDriver):
         flavor = instance.flavor
         guest = FakeInstance(instance.uuid, flavor.vcpus, flavor.memory_mb,
                              flavor.root_gb + flavor.ephemeral_gb)
+        guest.log('booted')
         with self._lock:
             self._guests[instance.uuid] = guest
         LOG.debug('Fake guest %s started on %s', instance.uuid,
@@ -129,6 +135,15 @@ class FakeDriver(driver.ComputeDriver):
                     instance_uuid=instance.uuid,
                     state=power_state.STATE_MAP[guest.state])
             guest.state = state
+            guest.log(power_state.STATE_MAP[state])
+
+    def get_console_output(self, context, instance):
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.ConsoleNotAvailable(
+                    instance_uuid=instance.uuid)
+            return '\n'.join(guest.console) + '\n'
 
     def power_off(self, instance, timeout=0, retry_interval=0):
         self._set_power(instance, power_state.SHUTDOWN)

@@ -116,3 +116,29 @@ class TestServerPower(cloud_fixture.SharedCloudTestCase):
             {'reboot': {'type': 'HARD'}}).status_code)
         server = self.api.wait_for_status(self.server_id, 'ERROR')
         self.assertIn('fault', server)
+
+    def test_console_output_tells_what_happened(self):
+        def output(length=None, **kw):
+            body = {} if length is None else {'length': length}
+            return self.act({'os-getConsoleOutput': body}, **kw)
+
+        self.assertEqual(202, self.act({'os-stop': None}).status_code)
+        self.assert_state('SHUTOFF', 'stopped', power_state.SHUTDOWN)
+        resp = output()
+        self.assertEqual(200, resp.status_code, resp.text)
+        lines = resp.json()['output'].splitlines()
+        self.assertEqual(2, len(lines), lines)
+        self.assertIn('booted', lines[0])
+        self.assertIn('shutdown', lines[1])
+        for length, expected in ((1, lines[-1:]), ('1', lines[-1:]),
+                                 (-1, lines), (0, []), (100, lines)):
+            resp = output(length)
+            self.assertEqual(200, resp.status_code, resp.text)
+            self.assertEqual(expected,
+                             resp.json()['output'].splitlines(), length)
+        for length in (-2, '-2', 'ten', 1.5):
+            resp = output(length)
+            self.assertEqual(400, resp.status_code, (length, resp.text))
+        resp = self.api.post('/servers/%s/action' % MISSING,
+                             {'os-getConsoleOutput': {}})
+        self.assertEqual(404, resp.status_code, resp.text)

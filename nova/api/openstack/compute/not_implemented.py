@@ -248,7 +248,7 @@ SERVER_ACTIONS = {
     name: TODO for name in (
         'rebuild', 'createImage', 'resize', 'confirmResize',
         'revertResize', 'lock', 'unlock', 'shelve', 'shelveOffload',
-        'unshelve', 'rescue', 'unrescue', 'os-getConsoleOutput',
+        'unshelve', 'rescue', 'unrescue',
         'addSecurityGroup', 'removeSecurityGroup', 'os-resetState',
         'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',
         'changePassword', 'createBackup', 'restore', 'forceDelete')
