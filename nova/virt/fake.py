@@ -21,6 +21,12 @@ CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
 
 
+# What a fake guest writes to its console each time it boots.
+BOOT_LOG = ('firmware: booting from disk', 'kernel: Linux fake',
+            'init: starting services', 'network: eth0 up',
+            'login: fake guest ready')
+
+
 class FakeInstance(object):
 
     def __init__(self, uuid, vcpus, memory_mb, disk_gb):
@@ -34,6 +40,9 @@ class FakeInstance(object):
 
     def log(self, event):
         self.console.append('fake-virt: %s %s' % (self.uuid, event))
+
+    def boot(self):
+        self.console.extend(BOOT_LOG)
 
 
 class FakeDriver(driver.ComputeDriver):
@@ -109,7 +118,7 @@ class FakeDriver(driver.ComputeDriver):
         flavor = instance.flavor
         guest = FakeInstance(instance.uuid, flavor.vcpus, flavor.memory_mb,
                              flavor.root_gb + flavor.ephemeral_gb)
-        guest.log('booted')
+        guest.boot()
         with self._lock:
             self._guests[instance.uuid] = guest
         LOG.debug('Fake guest %s started on %s', instance.uuid,
@@ -122,7 +131,7 @@ class FakeDriver(driver.ComputeDriver):
 
     # -- power ------------------------------------------------------------
 
-    def _set_power(self, instance, state, allowed=None):
+    def _set_power(self, instance, state, allowed=None, boots=False):
         error = self.fail_power_for.get(instance.uuid)
         if error is not None:
             raise error
@@ -136,6 +145,8 @@ class FakeDriver(driver.ComputeDriver):
                     state=power_state.STATE_MAP[guest.state])
             guest.state = state
             guest.log(power_state.STATE_MAP[state])
+            if state == power_state.RUNNING and boots:
+                guest.boot()
 
     def get_console_output(self, context, instance):
         with self._lock:
@@ -150,13 +161,13 @@ class FakeDriver(driver.ComputeDriver):
 
     def power_on(self, context, instance, network_info,
                  block_device_info=None):
-        self._set_power(instance, power_state.RUNNING)
+        self._set_power(instance, power_state.RUNNING, boots=True)
 
     def reboot(self, context, instance, network_info, reboot_type,
                block_device_info=None):
         # A soft reboot needs a running guest to ask; a hard one resets.
         allowed = (power_state.RUNNING,) if reboot_type == 'SOFT' else None
-        self._set_power(instance, power_state.RUNNING, allowed)
+        self._set_power(instance, power_state.RUNNING, allowed, boots=True)
 
     def pause(self, instance):
         self._set_power(instance, power_state.PAUSED,
