@@ -209,6 +209,11 @@ class InstanceInvalidState(Invalid):
     code = 409
 
 
+class InstanceIsLocked(Invalid):
+    msg_fmt = _("Instance %(instance_uuid)s is locked")
+    code = 409
+
+
 class InstanceNotReady(Invalid):
     msg_fmt = _("Instance %(instance_id)s is not ready: it has no host "
                 "yet.")

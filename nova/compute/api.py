@@ -13,6 +13,7 @@ from oslo_utils import uuidutils
 
 import nova.conf
 from nova.compute import instance_list
+from nova.compute import locking
 from nova.compute import power_state
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import states
@@ -298,7 +299,9 @@ class API(object):
     # -- delete -----------------------------------------------------------
 
     def delete(self, context, instance):
-        """Delete ``instance`` wherever it is in its life."""
+        """Delete ``instance`` wherever it is in its life; a locked one
+        only for admins (InstanceIsLocked)."""
+        locking.check(context, instance)
         mapping = objects.InstanceMapping.get_by_instance_uuid(
             context, instance.uuid)
         mapping.queued_for_delete = True
@@ -370,7 +373,8 @@ class API(object):
         on ``instance``; its host finishes it (asynchronously).
 
         Raises InstanceInvalidState (409) when the vm_state does not allow
-        it or another task is in progress, and InstanceNotFound when the
+        it or another task is in progress, InstanceIsLocked (409) for a
+        non-admin on a locked server, and InstanceNotFound when the
         instance is gone. A server still being scheduled has no host and
         is in BUILD, which no power operation starts from.
         """
@@ -380,6 +384,7 @@ class API(object):
             states.check_idle(instance, operation)
         with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
             instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            locking.check(context, instance)
             instance.task_state = states.check_idle(instance, operation)
             try:
                 instance.save(expected_task_state=[None])

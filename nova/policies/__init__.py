@@ -7,6 +7,7 @@ from nova.policies import console_output
 from nova.policies import flavors
 from nova.policies import hypervisors
 from nova.policies import ips
+from nova.policies import lock_server
 from nova.policies import server_external_events
 from nova.policies import server_power
 from nova.policies import servers
@@ -20,6 +21,7 @@ def list_rules():
         flavors.list_rules(),
         hypervisors.list_rules(),
         ips.list_rules(),
+        lock_server.list_rules(),
         server_external_events.list_rules(),
         server_power.list_rules(),
         servers.list_rules(),

@@ -247,7 +247,7 @@ UNSERVED = (
 SERVER_ACTIONS = {
     name: TODO for name in (
         'rebuild', 'createImage', 'resize', 'confirmResize',
-        'revertResize', 'lock', 'unlock', 'shelve', 'shelveOffload',
+        'revertResize', 'shelve', 'shelveOffload',
         'unshelve', 'rescue', 'unrescue',
         'addSecurityGroup', 'removeSecurityGroup', 'os-resetState',
         'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',

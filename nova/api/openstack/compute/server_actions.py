@@ -10,6 +10,7 @@ an action Nova does not know either is a 400, as in Nova.
 import webob.exc
 
 from nova.api.openstack.compute import console_output
+from nova.api.openstack.compute import lock_server
 from nova.api.openstack.compute import not_implemented
 from nova.api.openstack.compute import server_power
 from nova.api.openstack.compute.schemas import server_actions as schemas
@@ -29,6 +30,8 @@ from nova.policies import servers as servers_policies
 # dispatcher declares the union of their policies and expected errors when
 # this module loads, so entries are added here, not at run time.
 ACTIONS = {
+    'lock': lock_server.lock,
+    'unlock': lock_server.unlock,
     'os-getConsoleOutput': console_output.get_console_output,
     'os-stop': server_power.stop,
     'os-start': server_power.start,

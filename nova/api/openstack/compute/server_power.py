@@ -3,8 +3,9 @@ os-start, reboot, pause, unpause, suspend and resume.
 
 Each answers 202 once the server is in the action's task_state; its host
 finishes it. 404: no such server (or another project's); 409: the server's
-state does not allow the action, or another task is in progress (the
-message names the state). States: ``nova.compute.states``.
+state does not allow the action, another task is in progress (the message
+names the state), or it is locked and the caller is not an admin. States:
+``nova.compute.states``.
 """
 
 import webob.exc
@@ -27,7 +28,7 @@ def _act(req, server_id, rule, operation):
         api.power_action(ctx, instance, operation)
     except exception.InstanceNotFound as exc:
         raise webob.exc.HTTPNotFound(explanation=exc.format_message())
-    except (exception.InstanceInvalidState,
+    except (exception.InstanceInvalidState, exception.InstanceIsLocked,
             exception.ComputeServiceTooOld) as exc:
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
 

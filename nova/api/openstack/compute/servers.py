@@ -283,6 +283,7 @@ def delete(req, server_id):
         compute_api.API().delete(ctx, instance)
     except exception.InstanceNotFound as exc:
         raise webob.exc.HTTPNotFound(explanation=exc.format_message())
-    except (exception.InstanceInvalidState, exception.Conflict) as exc:
+    except (exception.InstanceInvalidState, exception.InstanceIsLocked,
+            exception.Conflict) as exc:
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
     return None
