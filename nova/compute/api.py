@@ -357,6 +357,20 @@ class API(object):
         self.report_client.delete_allocation_for_instance(
             context, instance.uuid)
 
+    def update_instance(self, context, instance, changes):
+        """Write ``changes`` (instance field -> value: display_name,
+        display_description, access_ip_v4, access_ip_v6) to the instance
+        in its cell. InstanceNotReady (409) while it is not scheduled."""
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        if mapping.cell_mapping is None:
+            raise exception.InstanceNotReady(instance_id=instance.uuid)
+        with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            for field, value in changes.items():
+                setattr(instance, field, value)
+            instance.save()
+
     # -- power operations ---------------------------------------------------
 
     # operation -> the compute RPC method doing it

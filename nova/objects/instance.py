@@ -231,6 +231,13 @@ _PLAIN_TYPES = (fields.StringField, fields.IntegerField, fields.BooleanField,
                 fields.UUIDField)
 
 
+def _stringify_addresses(updates):
+    """The access addresses as the database stores them: strings."""
+    for key in ('access_ip_v4', 'access_ip_v6'):
+        if updates.get(key) is not None:
+            updates[key] = str(updates[key])
+
+
 @base.NovaObjectRegistry.register
 class Instance(base.NovaObject, base.NovaObjectDictCompat):
     # Version 1.0: Initial version
@@ -349,9 +356,7 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
         # listings, also while the instance was a build request).
         if self.obj_attr_is_set('created_at') and self.created_at:
             updates['created_at'] = self.created_at.replace(tzinfo=None)
-        for key in ('access_ip_v4', 'access_ip_v6'):
-            if updates.get(key) is not None:
-                updates[key] = str(updates[key])
+        _stringify_addresses(updates)
         flavor_prim = flavor.obj_to_primitive() if flavor else None
         values = _create_in_db(self._context, updates, metadata,
                                system_metadata, flavor_prim, tags)
@@ -381,6 +386,7 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
             updates['_info_cache'] = updates.pop('info_cache') or []
         if 'flavor' in updates:
             updates['_flavor'] = updates.pop('flavor').obj_to_primitive()
+        _stringify_addresses(updates)
         if not updates and expected_task_state is None:
             return
         self.updated_at = _save_in_db(self._context, self.uuid, updates,

@@ -14,13 +14,21 @@ SHOW_HOST_STATUS = PREFIX % 'show:host_status'
 SHOW_FLAVOR_EXTRA_SPECS = PREFIX % 'show:flavor-extra-specs'
 CREATE = PREFIX % 'create'
 DELETE = PREFIX % 'delete'
+UPDATE = PREFIX % 'update'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
 
 
-def _rule(name, check, description, method, path):
+def _rule(name, check, description, method, path, *more):
+    """A rule of ``PREFIX``; ``more``: further (method, path) pairs."""
+    operations = [{'method': m, 'path': p}
+                  for m, p in ((method, path),) + more]
     return policy.DocumentedRuleDefault(
         name=PREFIX % name, check_str=check, description=description,
-        operations=[{'method': method, 'path': path}])
+        operations=operations)
+
+
+# The server views of show and update, which the view rules apply to.
+_SERVER_VIEW = ('PUT', '/servers/{server_id}')
 
 
 rules = [
@@ -43,20 +51,24 @@ rules = [
                      'path': '/servers/{server_id}/action'}]),
     _rule('show:host_status', base.ADMIN,
           'Show the status of the host of a server', 'GET',
-          '/servers/{server_id}'),
+          '/servers/{server_id}', _SERVER_VIEW),
     _rule('create', base.PROJECT_MEMBER_OR_ADMIN, 'Create a server',
           'POST', '/servers'),
     _rule('delete', base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server',
           'DELETE', '/servers/{server_id}'),
+    _rule('update', base.PROJECT_MEMBER_OR_ADMIN,
+          'Rename a server, or change its description or access addresses',
+          'PUT', '/servers/{server_id}'),
     _rule('show:flavor-extra-specs', base.PROJECT_READER_OR_ADMIN,
           'See the extra specs of the embedded flavor (2.47+)',
-          'GET', '/servers/{server_id}'),
+          'GET', '/servers/{server_id}', _SERVER_VIEW),
     policy.DocumentedRuleDefault(
         name=EXTENDED_ATTRIBUTES, check_str=base.ADMIN,
         description='See the OS-EXT-SRV-ATTR attributes (host, node, '
                     'instance name, ...) of servers',
         operations=[{'method': 'GET', 'path': '/servers/{server_id}'},
-                    {'method': 'GET', 'path': '/servers/detail'}]),
+                    {'method': 'GET', 'path': '/servers/detail'},
+                    {'method': 'PUT', 'path': '/servers/{server_id}'}]),
 ]
 
 

@@ -69,3 +69,46 @@ class TestServerLock(cloud_fixture.SharedCloudTestCase):
             resp = self.act(self.owner, body, microversion=version)
             self.assertEqual(400, resp.status_code, (body, resp.text))
         self.assertFalse(self.show()['locked'])
+
+
+class TestServerUpdate(cloud_fixture.SharedCloudTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.api = self.cloud.api_for('demo', 'demo')
+        self.server_id = self.api.create_server(name='vm')['server']['id']
+        self.api.wait_for_status(self.server_id, 'ACTIVE')
+
+    def put(self, body, api=None, **kw):
+        return (api or self.api).request(
+            'PUT', '/servers/%s' % self.server_id, body=body, **kw)
+
+    def test_rename_describe_and_set_access_addresses(self):
+        resp = self.put({'server': {'name': 'renamed',
+                                    'description': 'web front',
+                                    'accessIPv4': '192.0.2.9',
+                                    'accessIPv6': '2001:db8::9'}})
+        self.assertEqual(200, resp.status_code, resp.text)
+        answered = resp.json()['server']
+        shown = self.api.get_server(self.server_id)
+        for server in (answered, shown):
+            self.assertEqual('renamed', server['name'])
+            self.assertEqual('web front', server['description'])
+            self.assertEqual('192.0.2.9', server['accessIPv4'])
+            self.assertEqual('2001:db8::9', server['accessIPv6'])
+        # Fields left out keep their value.
+        resp = self.put({'server': {'name': 'again'}})
+        self.assertEqual('web front', resp.json()['server']['description'])
+
+    def test_bad_updates_change_nothing(self):
+        other = self.cloud.api_for('alt', 'alt')
+        self.assertEqual(404, self.put({'server': {'name': 'x'}},
+                                       api=other).status_code)
+        for body, version in (({'server': {'name': ''}}, '2.100'),
+                              ({'server': {'accessIPv4': '::1'}}, '2.100'),
+                              ({'server': {'description': 'x'}}, '2.18'),
+                              ({'server': {'flavorRef': '2'}}, '2.100'),
+                              ({'name': 'x'}, '2.100')):
+            resp = self.put(body, microversion=version)
+            self.assertEqual(400, resp.status_code, (body, resp.text))
+        self.assertEqual('vm', self.api.get_server(self.server_id)['name'])

@@ -83,7 +83,6 @@ UNSERVED = (
      {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
     ('/flavors/{flavor_id}/os-flavor-access', {'GET': TODO}),
     # -- servers
-    ('/servers/{server_id}', {'PUT': TODO}),
     ('/servers/{server_id}/consoles', {'GET': GONE_XEN, 'POST': GONE_XEN}),
     ('/servers/{server_id}/consoles/{console_id}',
      {'GET': GONE_XEN, 'DELETE': GONE_XEN}),

@@ -26,6 +26,7 @@ ROUTE_TABLE = (
     ('/servers', {'GET': servers.index, 'POST': servers.create}),
     ('/servers/detail', {'GET': servers.detail}),
     ('/servers/{server_id}', {'GET': servers.show,
+                              'PUT': servers.update,
                               'DELETE': servers.delete}),
     ('/servers/{server_id}/action', {'POST': server_actions.action}),
     ('/servers/{server_id}/ips', {'GET': ips.index}),

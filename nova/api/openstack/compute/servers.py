@@ -164,6 +164,36 @@ def show(req, server_id):
     return {'server': views.show(req, instance, opts)}
 
 
+# Request field -> instance field of PUT /servers/{server_id}.
+_UPDATABLE = {'name': 'display_name', 'description': 'display_description',
+              'accessIPv4': 'access_ip_v4', 'accessIPv6': 'access_ip_v6'}
+
+
+@wsgi.expected_errors((400, 404, 409))
+@wsgi.policies(policies.UPDATE, policies.SHOW_HOST_STATUS,
+               policies.SHOW_FLAVOR_EXTRA_SPECS, policies.EXTENDED_ATTRIBUTES)
+@validation.schema(schemas.update, '2.1', '2.18')
+@validation.schema(schemas.update_v219, '2.19')
+@server_response_schemas(schemas.show_response)
+def update(req, server_id, body):
+    ctx = req.context
+    instance = _get(ctx, server_id, None)
+    ctx.can(policies.UPDATE, target={'project_id': instance.project_id,
+                                     'user_id': instance.user_id})
+    changes = {_UPDATABLE[key]: value
+               for key, value in body['server'].items()
+               if key in _UPDATABLE}
+    try:
+        compute_api.API().update_instance(ctx, instance, changes)
+    except exception.InstanceNotFound as exc:
+        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+    except exception.InstanceNotReady as exc:
+        raise webob.exc.HTTPConflict(explanation=exc.format_message())
+    instance = _get(ctx, server_id, SHOW_ATTRS)
+    opts = _view_options(req, [instance], show=True)
+    return {'server': views.show(req, instance, opts)}
+
+
 def _requested_networks(networks):
     """'auto' / 'none' as is; a list as NetworkRequest-style dicts."""
     if networks is None or isinstance(networks, str):

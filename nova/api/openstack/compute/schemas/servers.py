@@ -86,6 +86,28 @@ def _create_schema(server):
 
 create = _create_schema(_server_v21)
 
+# -- PUT /servers/{server_id} ----
+
+_update_server = {
+    'type': 'object',
+    'properties': {
+        'name': types.name,
+        'accessIPv4': types.ipv4,
+        'accessIPv6': types.ipv6,
+        'OS-DCF:diskConfig': {'type': 'string', 'enum': ['AUTO', 'MANUAL']},
+    },
+    'additionalProperties': False,
+}
+update = {
+    'type': 'object',
+    'properties': {'server': _update_server},
+    'required': ['server'],
+    'additionalProperties': False,
+}
+update_v219 = copy.deepcopy(update)
+update_v219['properties']['server']['properties']['description'] = (
+    types.description)
+
 _server_v219 = copy.deepcopy(_server_v21)
 _server_v219['properties']['description'] = types.description
 create_v219 = _create_schema(_server_v219)
