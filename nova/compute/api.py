@@ -359,12 +359,25 @@ class API(object):
 
     def update_instance(self, context, instance, changes):
         """Write ``changes`` (instance field -> value: display_name,
-        display_description, access_ip_v4, access_ip_v6) to the instance
-        in its cell. InstanceNotReady (409) while it is not scheduled."""
+        display_description, access_ip_v4, access_ip_v6) to the instance,
+        in its build request while it is not scheduled, else in its cell.
+        """
         mapping = objects.InstanceMapping.get_by_instance_uuid(
             context, instance.uuid)
         if mapping.cell_mapping is None:
-            raise exception.InstanceNotReady(instance_id=instance.uuid)
+            try:
+                build_request = objects.BuildRequest.get_by_instance_uuid(
+                    context, instance.uuid)
+                for field, value in changes.items():
+                    setattr(build_request.instance, field, value)
+                build_request.save()
+            except exception.BuildRequestNotFound:
+                pass
+            # Scheduled meanwhile: the cell's copy needs the change too.
+            mapping = objects.InstanceMapping.get_by_instance_uuid(
+                context, instance.uuid)
+            if mapping.cell_mapping is None:
+                return
         with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
             instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
             for field, value in changes.items():

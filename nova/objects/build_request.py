@@ -59,6 +59,16 @@ def _destroy_in_db(context, instance_uuid):
         raise exception.BuildRequestNotFound(uuid=instance_uuid)
 
 
+@api_db_api.context_manager.writer
+def _save_instance_in_db(context, instance_uuid, instance_json):
+    result = context.session.execute(
+        sa.update(api_models.BuildRequest).where(
+            api_models.BuildRequest.instance_uuid == instance_uuid).values(
+                instance=instance_json))
+    if not result.rowcount:
+        raise exception.BuildRequestNotFound(uuid=instance_uuid)
+
+
 @api_db_api.context_manager.reader
 def _get_all_from_db(context, project_id):
     query = sa.select(api_models.BuildRequest)
@@ -70,7 +80,8 @@ def _get_all_from_db(context, project_id):
 @base.NovaObjectRegistry.register
 class BuildRequest(base.NovaObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: Add save()
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(),
@@ -103,6 +114,13 @@ class BuildRequest(base.NovaObject):
                                     else []),
         }
         _from_db(self._context, self, _create_in_db(self._context, values))
+
+    @base.remotable
+    def save(self):
+        """Write the (changed) instance; BuildRequestNotFound when the
+        request is gone (the instance was created in a cell)."""
+        _save_instance_in_db(self._context, self.instance_uuid,
+                             jsonutils.dumps(self.instance.obj_to_primitive()))
 
     @base.remotable
     def destroy(self):

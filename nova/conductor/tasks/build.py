@@ -68,7 +68,7 @@ class BuildTask(object):
     def _build_one(self, context, build_request, request_spec, host_list,
                    requested_networks, cells):
         selection = host_list[0]
-        instance = build_request.instance
+        instance = _latest_instance(context, build_request)
         try:
             cell = self._cell_for(context, selection, cells)
         except exception.HostMappingNotFound as error:
@@ -110,7 +110,7 @@ class BuildTask(object):
         """Create the instance in cell0 in ERROR with a fault."""
         cell0 = objects.CellMapping.get_by_uuid(
             context, objects.CellMapping.CELL0_UUID)
-        instance = build_request.instance
+        instance = _latest_instance(context, build_request)
         with nova_context.target_cell(context, cell0) as cctxt:
             instance._context = cctxt
             instance.vm_state = vm_states.ERROR
@@ -169,3 +169,15 @@ class BuildTask(object):
             context, instance.uuid, error).create()
         self.report_client.delete_allocation_for_instance(
             context, instance.uuid)
+
+
+def _latest_instance(context, build_request):
+    """The instance as its build request holds it now: the user may have
+    renamed it (PUT /servers/{id}) since the API cast the build. The
+    request's own copy when it is gone (deleted meanwhile: the caller
+    finds out when it destroys the request)."""
+    try:
+        return objects.BuildRequest.get_by_instance_uuid(
+            context, build_request.instance_uuid).instance
+    except exception.BuildRequestNotFound:
+        return build_request.instance

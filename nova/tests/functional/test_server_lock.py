@@ -112,3 +112,14 @@ class TestServerUpdate(cloud_fixture.SharedCloudTestCase):
             resp = self.put(body, microversion=version)
             self.assertEqual(400, resp.status_code, (body, resp.text))
         self.assertEqual('vm', self.api.get_server(self.server_id)['name'])
+
+    def test_rename_before_the_server_is_scheduled(self):
+        # Renamed at once, most likely while it is still a build request:
+        # the conductor creates it in its cell with the new name.
+        created = self.api.create_server(name='early')['server']
+        resp = self.api.request('PUT', '/servers/%s' % created['id'],
+                                body={'server': {'name': 'renamed-early'}})
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual('renamed-early', resp.json()['server']['name'])
+        server = self.api.wait_for_status(created['id'], 'ACTIVE')
+        self.assertEqual('renamed-early', server['name'])

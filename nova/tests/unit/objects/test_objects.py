@@ -23,7 +23,7 @@ objects.register_all()
 
 # Object name -> 'VERSION-fingerprint'.
 object_data = {
-    'BuildRequest': '1.0-2adcab095194b0490b0b97e4179c6841',
+    'BuildRequest': '1.1-554f4d3ace8b625d293372f2f616cda9',
     'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'CellMapping': '1.0-5d652928000a5bc369d79d5bde7e497d',
     'CellMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
