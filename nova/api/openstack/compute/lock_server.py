@@ -8,19 +8,12 @@ A locked server refuses non-admins' actions (``nova.compute.locking``).
 import webob.exc
 
 from nova.api.openstack.compute.schemas import lock_server as schemas
+from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
 from nova.api import validation
-from nova.compute import api as compute_api
 from nova.compute import locking
 from nova import exception
 from nova.policies import lock_server as policies
-
-
-def _load(req, server_id):
-    try:
-        return compute_api.API().get(req.context, server_id)
-    except exception.InstanceNotFound as exc:
-        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
 
 
 def _target(instance):
@@ -35,7 +28,7 @@ def _target(instance):
 @validation.response_body_schema(schemas.no_body_response)
 def lock(req, server_id, body):
     ctx = req.context
-    instance = _load(req, server_id)
+    instance = servers.get(ctx, server_id, None)
     ctx.can(policies.LOCK, target=_target(instance))
     reason = (body['lock'] or {}).get('locked_reason')
     try:
@@ -51,7 +44,7 @@ def lock(req, server_id, body):
 @validation.response_body_schema(schemas.no_body_response)
 def unlock(req, server_id, body):
     ctx = req.context
-    instance = _load(req, server_id)
+    instance = servers.get(ctx, server_id, None)
     ctx.can(policies.UNLOCK, target=_target(instance))
     if instance.locked and instance.locked_by == 'admin':
         ctx.can(policies.UNLOCK_OVERRIDE, target=_target(instance))

@@ -142,7 +142,8 @@ def detail(req):
                              _view_options(req, instances))
 
 
-def _get(ctx, server_id, expected_attrs):
+def get(ctx, server_id, expected_attrs):
+    """The server ``server_id`` as ``ctx`` may see it, or 404."""
     try:
         return compute_api.API().get(ctx, server_id,
                                      expected_attrs=expected_attrs)
@@ -158,7 +159,7 @@ def _get(ctx, server_id, expected_attrs):
 @server_response_schemas(schemas.show_response)
 def show(req, server_id):
     ctx = req.context
-    instance = _get(ctx, server_id, SHOW_ATTRS)
+    instance = get(ctx, server_id, SHOW_ATTRS)
     ctx.can(policies.SHOW, target={'project_id': instance.project_id})
     opts = _view_options(req, [instance], show=True)
     return {'server': views.show(req, instance, opts)}
@@ -177,7 +178,7 @@ _UPDATABLE = {'name': 'display_name', 'description': 'display_description',
 @server_response_schemas(schemas.show_response)
 def update(req, server_id, body):
     ctx = req.context
-    instance = _get(ctx, server_id, None)
+    instance = get(ctx, server_id, None)
     ctx.can(policies.UPDATE, target={'project_id': instance.project_id,
                                      'user_id': instance.user_id})
     changes = {_UPDATABLE[key]: value
@@ -189,7 +190,7 @@ def update(req, server_id, body):
         raise webob.exc.HTTPNotFound(explanation=exc.format_message())
     except exception.InstanceNotReady as exc:
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
-    instance = _get(ctx, server_id, SHOW_ATTRS)
+    instance = get(ctx, server_id, SHOW_ATTRS)
     opts = _view_options(req, [instance], show=True)
     return {'server': views.show(req, instance, opts)}
 
@@ -306,7 +307,7 @@ def create(req, body):
 @validation.response_body_schema(schemas.delete_response)
 def delete(req, server_id):
     ctx = req.context
-    instance = _get(ctx, server_id, None)
+    instance = get(ctx, server_id, None)
     ctx.can(policies.DELETE, target={'project_id': instance.project_id,
                                      'user_id': instance.user_id})
     try:
