@@ -137,6 +137,10 @@ class TooManyInstances(OverQuota):
                 " already used %(used)s of %(allowed)s %(overs)s")
 
 
+class MetadataLimitExceeded(OverQuota):
+    msg_fmt = _("Maximum number of metadata items exceeds %(allowed)d")
+
+
 # -- flavors ----------------------------------------------------------------
 
 class FlavorNotFound(NotFound):
@@ -229,6 +233,36 @@ class InstancePowerStateInvalid(Invalid):
     msg_fmt = _("The guest of instance %(instance_uuid)s is %(state)s: "
                 "the hypervisor cannot do this now.")
     code = 409
+
+
+class InstanceNotRunning(Invalid):
+    msg_fmt = _("Instance %(instance_id)s is not running.")
+    code = 409
+
+
+class InstancePasswordSetFailed(NovaException):
+    msg_fmt = _("Failed to set the admin password on %(instance)s: "
+                "%(reason)s")
+    code = 409
+
+
+class SetAdminPasswdNotSupported(Invalid):
+    msg_fmt = _("Setting the admin password is not supported by this "
+                "hypervisor.")
+    code = 409
+
+
+class MetadataItemNotFound(NotFound):
+    msg_fmt = _("The server has no metadata item %(key)s.")
+
+
+class TagNotFound(NotFound):
+    msg_fmt = _("Tag %(tag)s could not be found on resource "
+                "%(resource_id)s.")
+
+
+class TooManyTags(Invalid):
+    msg_fmt = _("A resource may carry at most %(max_tags)d tags.")
 
 
 class InstanceMappingNotFound(NotFound):

@@ -39,3 +39,14 @@ def sanitize_hostname(hostname):
     hostname = re.sub(r'[^a-z0-9.-]', '', hostname)
     hostname = re.sub(r'[.-]{2,}', '-', hostname).strip('.-')
     return hostname[:63].rstrip('.-') or 'server'
+
+
+def generate_password(length=None):
+    """A random password of ``length`` (default ``[DEFAULT]
+    password_length``) letters and digits, from the ``secrets`` module."""
+    import secrets
+    import string
+    import nova.conf
+    length = nova.conf.CONF.password_length if length is None else length
+    alphabet = string.ascii_letters + string.digits
+    return ''.join(secrets.choice(alphabet) for _ in range(length))

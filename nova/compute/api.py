@@ -5,10 +5,12 @@ It runs in nova-api with direct access to the API database and, through
 conductor; deleting a built instance to its compute host.
 """
 
+import contextlib
 import functools
 import threading
 
 from oslo_log import log as logging
+from oslo_utils import excutils
 from oslo_utils import uuidutils
 
 import nova.conf
@@ -34,6 +36,12 @@ CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
 
 MULTI_NAME_TEMPLATE = '%(name)s-%(count)d'
+# Properties of the boot image (kept in system metadata as image_*) a
+# snapshot does not inherit: the snapshot states its own.
+_NOT_INHERITED = frozenset(('base_image_ref', 'disk_format',
+                            'container_format', 'min_ram', 'min_disk',
+                            'instance_uuid', 'user_id', 'image_type',
+                            'backup_type'))
 
 
 class CellCache(object):
@@ -145,14 +153,24 @@ class API(object):
                max_count=1, metadata=None, requested_networks=None,
                description=None, key_name=None, availability_zone=None,
                user_data=None, access_ips=(None, None),
-               return_reservation_id=False):
+               return_reservation_id=False, tags=None, hostname=None,
+               requested_host=None, requested_node=None):
         """Accept a request for servers and hand it to the conductor.
 
         ``access_ips``: the user-given ``(IPv4, IPv6)`` access addresses
         (strings or None), shown as ``accessIPv4``/``accessIPv6``.
-        Returns ``(instances, reservation_id)``; the instances exist as
-        build requests in the API database when this returns.
+        ``tags``: strings (2.52); ``hostname``: the guest's hostname
+        (2.90; else derived from the name); ``requested_host`` /
+        ``requested_node``: where to build (2.74; ComputeHostNotFound
+        when unknown). Returns ``(instances, reservation_id)``; the
+        instances exist as build requests in the API database when this
+        returns.
         """
+        if hostname and max_count > 1:
+            raise exception.InvalidRequest(
+                'hostname cannot be given when creating several servers')
+        self._check_requested_destination(context, requested_host,
+                                          requested_node)
         flavor = self._get_flavor(context, flavor)
         image = self._get_image(context, image_href)
         self._check_flavor_fits_image(flavor, image)
@@ -169,16 +187,19 @@ class API(object):
             instance = self._new_instance(
                 context, flavor, image, name, index, max_count, metadata,
                 description, key_name, availability_zone, user_data,
-                reservation_id, access_ips)
+                reservation_id, access_ips, sorted(set(tags or ())),
+                hostname)
             spec = objects.RequestSpec.from_components(
                 context, instance.uuid, image_meta, flavor, max_count,
                 context.project_id, context.user_id,
-                availability_zone=availability_zone)
+                availability_zone=availability_zone,
+                force_hosts=[requested_host] if requested_host else None,
+                force_nodes=[requested_node] if requested_node else None)
             spec.create()
             build_request = objects.BuildRequest(
                 context=context, instance=instance,
                 instance_uuid=instance.uuid, project_id=context.project_id,
-                user_id=context.user_id, tags=[])
+                user_id=context.user_id, tags=list(instance.tags))
             build_request.create()
             objects.InstanceMapping(
                 context=context, instance_uuid=instance.uuid,
@@ -195,7 +216,7 @@ class API(object):
     @staticmethod
     def _new_instance(context, flavor, image, name, index, count, metadata,
                       description, key_name, availability_zone, user_data,
-                      reservation_id, access_ips):
+                      reservation_id, access_ips, tags, hostname):
         display_name = name
         if count > 1 and name:
             display_name = MULTI_NAME_TEMPLATE % {'name': name,
@@ -209,7 +230,8 @@ class API(object):
             context=context, uuid=uuidutils.generate_uuid(),
             user_id=context.user_id, project_id=context.project_id,
             display_name=display_name, display_description=description,
-            hostname=utils.sanitize_hostname(display_name or 'server'),
+            hostname=hostname or utils.sanitize_hostname(
+                display_name or 'server'),
             image_ref=image['id'], flavor=flavor,
             instance_type_id=flavor.id, memory_mb=flavor.memory_mb,
             vcpus=flavor.vcpus, root_gb=flavor.root_gb,
@@ -226,7 +248,23 @@ class API(object):
             # the order of a listing never depends on where a row lives.
             created_at=utils.utcnow().replace(microsecond=0),
             updated_at=None, deleted=False,
-            tags=[], info_cache=[], root_device_name=None)
+            tags=list(tags), info_cache=[], root_device_name=None)
+
+    @staticmethod
+    def _check_requested_destination(context, host, node):
+        """ComputeHostNotFound unless ``host`` (and ``node``, on that host
+        when both are given) name a known compute host and node."""
+        if not host and not node:
+            return
+        admin = nova_context.get_admin_context()
+        for cell in CELLS.all(admin):
+            with nova_context.target_cell(admin, cell) as cctxt:
+                for compute_node in objects.ComputeNodeList.get_all(cctxt):
+                    if ((not host or compute_node.host == host) and
+                            (not node or
+                             compute_node.hypervisor_hostname == node)):
+                        return
+        raise exception.ComputeHostNotFound(host=node or host)
 
     # -- read -------------------------------------------------------------
 
@@ -394,25 +432,31 @@ class API(object):
                   'suspend': 'suspend_instance',
                   'resume': 'resume_instance'}
 
-    def power_action(self, context, instance, operation):
-        """Start ``operation`` (``stop``, ``start``, ``reboot_soft``,
-        ``reboot_hard``, ``pause``, ``unpause``, ``suspend``, ``resume``)
-        on ``instance``; its host finishes it (asynchronously).
+    @contextlib.contextmanager
+    def _task(self, context, instance, operation, check_lock=True,
+              expected_attrs=None):
+        """Move ``instance`` into ``operation``'s task_state in its cell
+        and yield ``(cell context, instance)`` to start the work; an
+        exception from the body puts the task_state back.
 
         Raises InstanceInvalidState (409) when the vm_state does not allow
-        it or another task is in progress, InstanceIsLocked (409) for a
-        non-admin on a locked server, and InstanceNotFound when the
-        instance is gone. A server still being scheduled has no host and
-        is in BUILD, which no power operation starts from.
+        ``operation`` or another task is in progress, InstanceIsLocked
+        (409) for a non-admin on a locked server (with ``check_lock``),
+        and InstanceNotFound when the instance is gone. A server still
+        being scheduled is in BUILD, which no such operation starts from.
         """
         mapping = objects.InstanceMapping.get_by_instance_uuid(
             context, instance.uuid)
         if mapping.cell_mapping is None:
             states.check_idle(instance, operation)
+            raise exception.InstanceNotReady(instance_id=instance.uuid)
         with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
-            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
-            locking.check(context, instance)
-            instance.task_state = states.check_idle(instance, operation)
+            instance = objects.Instance.get_by_uuid(
+                cctxt, instance.uuid, expected_attrs=expected_attrs)
+            if check_lock:
+                locking.check(context, instance)
+            task_state = states.check_idle(instance, operation)
+            instance.task_state = task_state
             try:
                 instance.save(expected_task_state=[None])
             except exception.UnexpectedTaskStateError:
@@ -420,6 +464,31 @@ class API(object):
                 raise exception.InstanceInvalidState(
                     instance_uuid=instance.uuid, attr='task_state',
                     state='busy', method=operation)
+            try:
+                yield cctxt, instance
+            except Exception:
+                with excutils.save_and_reraise_exception():
+                    instance.task_state = None
+                    try:
+                        instance.save(expected_task_state=[task_state])
+                    except (exception.InstanceNotFound,
+                            exception.UnexpectedTaskStateError):
+                        pass
+
+    # operation -> the compute RPC method doing it
+    _POWER_RPC = {'stop': 'stop_instance', 'start': 'start_instance',
+                  'reboot_soft': 'reboot_instance',
+                  'reboot_hard': 'reboot_instance',
+                  'pause': 'pause_instance', 'unpause': 'unpause_instance',
+                  'suspend': 'suspend_instance',
+                  'resume': 'resume_instance'}
+
+    def power_action(self, context, instance, operation):
+        """Start ``operation`` (``stop``, ``start``, ``reboot_soft``,
+        ``reboot_hard``, ``pause``, ``unpause``, ``suspend``, ``resume``)
+        on ``instance``; its host finishes it (asynchronously). Raises as
+        ``_task`` does."""
+        with self._task(context, instance, operation) as (cctxt, instance):
             rpc_method = getattr(self.compute_rpcapi,
                                  self._POWER_RPC[operation])
             if operation.startswith('reboot'):
@@ -427,6 +496,106 @@ class API(object):
                     'HARD' if operation == 'reboot_hard' else 'SOFT'))
             else:
                 rpc_method(cctxt, instance)
+
+    # -- images, rescue, passwords ---------------------------------------
+
+    def _snapshot_image(self, context, instance, name, image_type,
+                        extra_properties):
+        """Register (queued) the image a snapshot of ``instance`` fills:
+        the properties of the image it was built from, then who and
+        what it was taken from, then ``extra_properties``."""
+        system_metadata = instance.system_metadata
+        properties = {
+            key[len('image_'):]: value
+            for key, value in system_metadata.items()
+            if key.startswith('image_') and key[len('image_'):] not in
+            _NOT_INHERITED}
+        properties.update({
+            'instance_uuid': instance.uuid, 'user_id': context.user_id,
+            'image_type': image_type,
+            'base_image_ref': instance.image_ref or ''})
+        properties.update(extra_properties or {})
+        image_meta = {
+            'name': name,
+            'disk_format': system_metadata.get('image_disk_format', 'raw'),
+            'container_format': system_metadata.get(
+                'image_container_format', 'bare'),
+            'min_ram': int(system_metadata.get('image_min_ram') or 0),
+            'min_disk': max(int(system_metadata.get('image_min_disk') or 0),
+                            instance.root_gb or 0),
+            'properties': properties,
+        }
+        return self.image_api.create(context, image_meta)
+
+    def snapshot(self, context, instance, name, extra_properties=None):
+        """Start a snapshot of ``instance`` into a new image named
+        ``name``; returns the image (queued; active once uploaded).
+        Allowed while ACTIVE, SHUTOFF, PAUSED or SUSPENDED (else
+        InstanceInvalidState)."""
+        with self._task(context, instance, 'snapshot', check_lock=False,
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            image = self._snapshot_image(context, instance, name,
+                                         'snapshot', extra_properties)
+            self.compute_rpcapi.snapshot_instance(cctxt, instance,
+                                                  image['id'])
+        return image
+
+    def backup(self, context, instance, name, backup_type, rotation,
+               extra_properties=None):
+        """Like ``snapshot``; once uploaded, only the ``rotation`` newest
+        backups of ``backup_type`` of the instance are kept."""
+        properties = dict(extra_properties or {}, backup_type=backup_type)
+        with self._task(context, instance, 'backup', check_lock=False,
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            image = self._snapshot_image(context, instance, name, 'backup',
+                                         properties)
+            self.compute_rpcapi.backup_instance(
+                cctxt, instance, image['id'], backup_type, rotation)
+        return image
+
+    def rescue(self, context, instance, rescue_password,
+               rescue_image_ref=None):
+        """Boot ``instance`` from ``rescue_image_ref`` (default: its own
+        image). Raises ImageNotFound for a missing rescue image."""
+        image_ref = rescue_image_ref or instance.image_ref
+        self.image_api.get(context, image_ref)
+        with self._task(context, instance, 'rescue') as (cctxt, instance):
+            self.compute_rpcapi.rescue_instance(
+                cctxt, instance, rescue_password, image_ref)
+
+    def unrescue(self, context, instance):
+        with self._task(context, instance, 'unrescue') as (cctxt, instance):
+            self.compute_rpcapi.unrescue_instance(cctxt, instance)
+
+    def set_admin_password(self, context, instance, password):
+        """Set the administrator password in the running guest; returns
+        once the host has. Raises what the host raised (InstanceNotRunning,
+        SetAdminPasswdNotSupported, InstancePasswordSetFailed: all 409)."""
+        with self._task(context, instance, 'set_password') as (
+                cctxt, instance):
+            self.compute_rpcapi.set_admin_password(cctxt, instance,
+                                                   password)
+
+    def trigger_crash_dump(self, context, instance):
+        """Send the guest an NMI (it must be running: InstanceNotRunning)."""
+        with self._task(context, instance, 'trigger_crash_dump') as (
+                cctxt, instance):
+            if instance.power_state != power_state.RUNNING:
+                raise exception.InstanceNotRunning(instance_id=instance.uuid)
+            self.compute_rpcapi.trigger_crash_dump(cctxt, instance)
+
+    def reset_state(self, context, instance, vm_state):
+        """Force ``instance`` into ``vm_state`` (``active`` or ``error``)
+        with no task (os-resetState, for admins)."""
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        if mapping.cell_mapping is None:
+            raise exception.InstanceNotReady(instance_id=instance.uuid)
+        with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            states.reset(instance, vm_state)
 
     def get_console_output(self, context, instance, tail_length=None):
         """The last ``tail_length`` lines (all when None) of the server's

@@ -71,6 +71,27 @@ def _matches(instance, filters):
         return False
     if filters.get('deleted'):
         return False
+    if not any(filters.get(key) for key in _TAG_FILTERS):
+        return True
+    tags = instance.tags if instance.obj_attr_is_set('tags') else ()
+    return _tags_match(set(tags or ()), filters)
+
+
+_TAG_FILTERS = ('tags', 'tags-any', 'not-tags', 'not-tags-any')
+
+
+def _tags_match(tags, filters):
+    """The tag filters of ``nova.objects.instance``, on one tag set."""
+    for key, every, negate in (('tags', True, False),
+                               ('tags-any', False, False),
+                               ('not-tags', True, True),
+                               ('not-tags-any', False, True)):
+        wanted = set(filters.get(key) or ())
+        if not wanted:
+            continue
+        found = wanted <= tags if every else bool(wanted & tags)
+        if found == negate:
+            return False
     return True
 
 

@@ -15,11 +15,16 @@ import oslo_messaging as messaging
 import nova.conf
 from nova.compute import build
 from nova.compute import external_events
+from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
+from nova.compute import snapshot
+from nova.compute import states
 from nova.conductor import rpcapi as conductor_rpcapi
 from nova import exception
+from nova.image import glance
 from nova import manager
+from nova import objects
 from nova.network import neutron
 from nova.scheduler.client import report
 from nova import utils
@@ -32,7 +37,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.3')
+    target = messaging.Target(version='1.4')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -85,8 +90,9 @@ class ComputeManager(manager.Manager):
         build.terminate(context, instance, self.driver, self.report_client,
                         self.network_api, self.instance_events)
 
-    def _power(self, context, instance, operation):
-        power.run(context, instance, operation, self.driver, self.host)
+    def _power(self, context, instance, operation, **params):
+        power.run(context, instance, operation, self.driver, self.host,
+                  **params)
 
     def stop_instance(self, context, instance):
         self._power(context, instance, 'stop')
@@ -109,6 +115,78 @@ class ComputeManager(manager.Manager):
 
     def resume_instance(self, context, instance):
         self._power(context, instance, 'resume')
+
+    def snapshot_instance(self, context, instance, image_id):
+        snapshot.run(context, instance, image_id, self.driver, self.host)
+
+    def backup_instance(self, context, instance, image_id, backup_type,
+                        rotation):
+        snapshot.run(context, instance, image_id, self.driver, self.host,
+                     backup_type=backup_type, rotation=rotation)
+
+    def rescue_instance(self, context, instance, rescue_password,
+                        rescue_image_ref):
+        try:
+            image = glance.API().get(context, rescue_image_ref)
+            image_meta = objects.ImageMeta.from_image_dict(image)
+        except exception.NovaException as error:
+            # The rescue cannot start: the guest is as it was.
+            objects.InstanceFault.from_exception(
+                context, instance.uuid, error, host=self.host).create()
+            self._finish(instance, 'rescue', 'not_started')
+            return
+        self._power(context, instance, 'rescue', image_meta=image_meta,
+                    rescue_password=rescue_password)
+
+    def unrescue_instance(self, context, instance):
+        self._power(context, instance, 'unrescue')
+
+    @messaging.expected_exceptions(
+        exception.InstanceNotFound, exception.InstanceNotRunning,
+        exception.SetAdminPasswdNotSupported,
+        exception.InstancePasswordSetFailed)
+    def set_admin_password(self, context, instance, new_pass):
+        """Set the password in the running guest; the instance is in
+        ``updating_password`` and leaves it whatever happens."""
+        try:
+            if instance.power_state != power_state.RUNNING:
+                raise exception.InstanceNotRunning(instance_id=instance.uuid)
+            try:
+                self.driver.set_admin_password(instance, new_pass)
+            except NotImplementedError:
+                raise exception.SetAdminPasswdNotSupported()
+            except exception.NovaException:
+                raise
+            except Exception as error:
+                raise exception.InstancePasswordSetFailed(
+                    instance=instance.uuid, reason=str(error))
+        except Exception:
+            self._finish(instance, 'set_password', 'failure')
+            raise
+        self._finish(instance, 'set_password', 'success')
+
+    @staticmethod
+    def _finish(instance, operation, result):
+        """Record the table's outcome of ``operation`` on ``instance``
+        (still in the operation's task_state)."""
+        task_state = instance.task_state
+        instance.vm_state, instance.task_state = states.outcome(
+            operation, result, instance.vm_state)
+        try:
+            instance.save(expected_task_state=[task_state])
+        except (exception.InstanceNotFound,
+                exception.UnexpectedTaskStateError):
+            LOG.info('Instance %s was deleted during %s', instance.uuid,
+                     operation)
+
+    def trigger_crash_dump(self, context, instance):
+        try:
+            self.driver.trigger_crash_dump(instance)
+        except Exception as error:
+            LOG.warning('Crash dump of instance %s failed: %s',
+                        instance.uuid, error)
+            objects.InstanceFault.from_exception(
+                context, instance.uuid, error, host=self.host).create()
 
     @messaging.expected_exceptions(exception.InstanceNotFound,
                                    exception.ConsoleNotAvailable)

@@ -1,5 +1,6 @@
-"""Power operations on this host: stop, start, reboot, pause, unpause,
-suspend and resume a guest through the virt driver.
+"""Operations on a guest of this host that change only its state: stop,
+start, reboot, pause, unpause, suspend, resume, rescue and unrescue,
+through the virt driver.
 
 The API has already moved the instance to the operation's task_state
 (``nova.compute.states``). ``run()`` calls the driver, then records where
@@ -16,8 +17,9 @@ from nova import objects
 LOG = logging.getLogger(__name__)
 
 
-def _driver_call(driver, context, instance, operation):
-    """The driver method doing ``operation``, bound to its arguments."""
+def _driver_call(driver, context, instance, operation, params):
+    """The driver method doing ``operation``, bound to its arguments
+    (``params``: those the API gave, e.g. a rescue's image)."""
     network_info = instance.info_cache
     calls = {
         'stop': lambda: driver.power_off(instance),
@@ -30,17 +32,22 @@ def _driver_call(driver, context, instance, operation):
         'unpause': lambda: driver.unpause(instance),
         'suspend': lambda: driver.suspend(context, instance),
         'resume': lambda: driver.resume(context, instance, network_info),
+        'rescue': lambda: driver.rescue(
+            context, instance, network_info, params.get('image_meta'),
+            params.get('rescue_password')),
+        'unrescue': lambda: driver.unrescue(context, instance),
     }
     return calls[operation]
 
 
 OPERATIONS = ('stop', 'start', 'reboot_soft', 'reboot_hard', 'pause',
-              'unpause', 'suspend', 'resume')
+              'unpause', 'suspend', 'resume', 'rescue', 'unrescue')
 
 
-def run(context, instance, operation, driver, host):
+def run(context, instance, operation, driver, host, **params):
     """Do ``operation`` (one of ``OPERATIONS``) on the guest of
-    ``instance``, which is in the operation's task_state.
+    ``instance``, which is in the operation's task_state. ``params``: a
+    rescue's ``image_meta`` (ImageMeta) and ``rescue_password``.
 
     Never raises for a failure of the driver: the instance then takes the
     table's failure outcome and gets a fault. Returns nothing; a deleted
@@ -49,7 +56,7 @@ def run(context, instance, operation, driver, host):
     task_state = states.TRANSITIONS[operation][1]
     started_from = instance.vm_state
     try:
-        _driver_call(driver, context, instance, operation)()
+        _driver_call(driver, context, instance, operation, params)()
     except Exception as error:
         LOG.warning('%s of instance %s on %s failed: %s', operation,
                     instance.uuid, host, error)

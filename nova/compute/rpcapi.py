@@ -8,6 +8,8 @@ API version history:
             pause_instance, unpause_instance, suspend_instance,
             resume_instance.
     * 1.3 - Add get_console_output.
+    * 1.4 - Add snapshot_instance, backup_instance, rescue_instance,
+            unrescue_instance, set_admin_password, trigger_crash_dump.
 """
 
 from oslo_log import log as logging
@@ -28,7 +30,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.3'
+    VERSION = '1.4'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -109,3 +111,48 @@ class ComputeAPI(object):
         cctxt = self.client.prepare(server=instance.host, version='1.3')
         return cctxt.call(ctxt, 'get_console_output', instance=instance,
                           tail_length=tail_length)
+
+    # -- images, rescue, passwords (1.4)
+
+    def _client_1_4(self, instance, method):
+        if not self.client.can_send_version('1.4'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method=method, version='1.4')
+        return self.client.prepare(server=instance.host, version='1.4')
+
+    def snapshot_instance(self, ctxt, instance, image_id):
+        """Upload the guest's disk into the queued image ``image_id``;
+        the instance is in ``image_snapshot``."""
+        self._client_1_4(instance, 'createImage').cast(
+            ctxt, 'snapshot_instance', instance=instance, image_id=image_id)
+
+    def backup_instance(self, ctxt, instance, image_id, backup_type,
+                        rotation):
+        """A snapshot into ``image_id``, then keep only the ``rotation``
+        newest backups of ``backup_type``."""
+        self._client_1_4(instance, 'createBackup').cast(
+            ctxt, 'backup_instance', instance=instance, image_id=image_id,
+            backup_type=backup_type, rotation=rotation)
+
+    def rescue_instance(self, ctxt, instance, rescue_password,
+                        rescue_image_ref):
+        """Boot the guest from ``rescue_image_ref`` (an image id)."""
+        self._client_1_4(instance, 'rescue').cast(
+            ctxt, 'rescue_instance', instance=instance,
+            rescue_password=rescue_password,
+            rescue_image_ref=rescue_image_ref)
+
+    def unrescue_instance(self, ctxt, instance):
+        self._client_1_4(instance, 'unrescue').cast(
+            ctxt, 'unrescue_instance', instance=instance)
+
+    def set_admin_password(self, ctxt, instance, new_pass):
+        """Set the password in the guest; waits for the host's answer
+        (raises what the driver raised)."""
+        cctxt = self._client_1_4(instance, 'changePassword')
+        return cctxt.call(ctxt, 'set_admin_password', instance=instance,
+                          new_pass=new_pass)
+
+    def trigger_crash_dump(self, ctxt, instance):
+        self._client_1_4(instance, 'trigger_crash_dump').cast(
+            ctxt, 'trigger_crash_dump', instance=instance)

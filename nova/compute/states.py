@@ -15,6 +15,8 @@ from nova import exception
 # In OUTCOMES: the vm_state the operation started from.
 UNCHANGED = 'unchanged'
 
+_SNAPSHOTTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
+                  vm_states.SUSPENDED)
 _HARD_REBOOTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
                     vm_states.SUSPENDED, vm_states.ERROR)
 
@@ -32,6 +34,42 @@ TRANSITIONS = {
     'unpause': ((vm_states.PAUSED,), task_states.UNPAUSING),
     'suspend': ((vm_states.ACTIVE,), task_states.SUSPENDING),
     'resume': ((vm_states.SUSPENDED,), task_states.RESUMING),
+    'snapshot': (_SNAPSHOTTABLE, task_states.IMAGE_SNAPSHOT),
+    'backup': (_SNAPSHOTTABLE, task_states.IMAGE_BACKUP),
+    'rescue': ((vm_states.ACTIVE, vm_states.STOPPED, vm_states.ERROR),
+               task_states.RESCUING),
+    'unrescue': ((vm_states.RESCUED,), task_states.UNRESCUING),
+    'rebuild': ((vm_states.ACTIVE, vm_states.STOPPED, vm_states.ERROR),
+                task_states.REBUILDING),
+    'set_password': ((vm_states.ACTIVE,), task_states.UPDATING_PASSWORD),
+    # An NMI to the guest: no task, nothing changes.
+    'trigger_crash_dump': ((vm_states.ACTIVE, vm_states.PAUSED,
+                            vm_states.RESCUED, vm_states.RESIZED,
+                            vm_states.ERROR), None),
+}
+
+# Changes of a server's records that its state must allow (``check``):
+# metadata only while no task runs (``check_idle``), tags regardless.
+RECORD_CHANGES = {
+    'update_metadata': (vm_states.ACTIVE, vm_states.PAUSED,
+                        vm_states.SUSPENDED, vm_states.STOPPED),
+    'update_tags': (vm_states.ACTIVE, vm_states.PAUSED,
+                    vm_states.SUSPENDED, vm_states.STOPPED,
+                    vm_states.SHELVED, vm_states.SHELVED_OFFLOADED),
+}
+
+# The vm_states an administrator may force a server into (os-resetState).
+RESET_STATES = (vm_states.ACTIVE, vm_states.ERROR)
+
+# The task_states an operation moves through on its host after the one
+# it starts with, in order (``advance()``).
+STEPS = {
+    'snapshot': (task_states.IMAGE_PENDING_UPLOAD,
+                 task_states.IMAGE_UPLOADING),
+    'backup': (task_states.IMAGE_PENDING_UPLOAD,
+               task_states.IMAGE_UPLOADING),
+    'rebuild': (task_states.REBUILD_BLOCK_DEVICE_MAPPING,
+                task_states.REBUILD_SPAWNING),
 }
 
 # Where a finished or failed operation leaves the instance. A failed power
@@ -50,16 +88,35 @@ OUTCOMES = {
     ('unpause', 'success'): (vm_states.ACTIVE, None),
     ('suspend', 'success'): (vm_states.SUSPENDED, None),
     ('resume', 'success'): (vm_states.ACTIVE, None),
+    ('snapshot', 'success'): (UNCHANGED, None),
+    ('backup', 'success'): (UNCHANGED, None),
+    ('rescue', 'success'): (vm_states.RESCUED, None),
+    # A guest that failed to boot its rescue image is in no known state.
+    ('rescue', 'failure'): (vm_states.ERROR, None),
+    # The rescue image could not be read: the guest was never touched.
+    ('rescue', 'not_started'): (UNCHANGED, None),
+    ('unrescue', 'success'): (vm_states.ACTIVE, None),
+    # A rebuilt guest is running, or stopped again if it was stopped.
+    ('rebuild', 'success'): (vm_states.ACTIVE, None),
+    ('rebuild', 'success_stopped'): (vm_states.STOPPED, None),
+    ('rebuild', 'failure'): (vm_states.ERROR, None),
 }
 for _operation in ('stop', 'start', 'reboot_soft', 'pause', 'unpause',
-                   'suspend', 'resume'):
+                   'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
+                   'set_password', 'trigger_crash_dump'):
     OUTCOMES[(_operation, 'failure')] = (UNCHANGED, None)
+OUTCOMES[('set_password', 'success')] = (UNCHANGED, None)
+OUTCOMES[('trigger_crash_dump', 'success')] = (UNCHANGED, None)
 
 
 def check(instance, operation):
     """Raise InstanceInvalidState unless ``operation`` may start now;
-    return the task_state the operation must set."""
-    allowed, task_state = TRANSITIONS[operation]
+    return the task_state the operation must set (None for the changes
+    of ``RECORD_CHANGES``)."""
+    if operation in RECORD_CHANGES:
+        allowed, task_state = RECORD_CHANGES[operation], None
+    else:
+        allowed, task_state = TRANSITIONS[operation]
     if instance.vm_state not in allowed:
         raise exception.InstanceInvalidState(
             instance_uuid=instance.uuid, attr='vm_state',
@@ -78,6 +135,23 @@ def check_idle(instance, operation):
     return task_state
 
 
+def advance(instance, operation, task_state):
+    """Move ``instance`` (in the middle of ``operation``) to its next
+    task_state ``task_state`` and save it, expecting the step before.
+
+    Raises ValueError for a step the table does not declare, and what
+    ``Instance.save`` raises (UnexpectedTaskStateError when another
+    request changed the task meanwhile, InstanceNotFound when it was
+    deleted).
+    """
+    steps = (TRANSITIONS[operation][1],) + STEPS.get(operation, ())
+    if task_state not in steps[1:]:
+        raise ValueError('%s is not a step of %s' % (task_state, operation))
+    expected = steps[steps.index(task_state) - 1]
+    instance.task_state = task_state
+    instance.save(expected_task_state=[expected])
+
+
 def outcome(operation, result, started_from=None):
     """``(vm_state, task_state)`` after ``operation`` ended with
     ``result`` (``success`` or ``failure``); ``started_from`` is the
@@ -86,3 +160,13 @@ def outcome(operation, result, started_from=None):
     if vm_state == UNCHANGED:
         vm_state = started_from
     return vm_state, task_state
+
+
+def reset(instance, vm_state):
+    """Force ``instance`` into ``vm_state`` (one of ``RESET_STATES``) with
+    no task, whatever it was doing, and save it (os-resetState)."""
+    if vm_state not in RESET_STATES:
+        raise ValueError('cannot reset an instance to %s' % vm_state)
+    instance.vm_state = vm_state
+    instance.task_state = None
+    instance.save()

@@ -18,3 +18,20 @@ PAUSING = 'pausing'
 UNPAUSING = 'unpausing'
 SUSPENDING = 'suspending'
 RESUMING = 'resuming'
+
+# Snapshots and backups: the API sets the first, the host the others.
+IMAGE_SNAPSHOT = 'image_snapshot'
+IMAGE_BACKUP = 'image_backup'
+IMAGE_PENDING_UPLOAD = 'image_pending_upload'
+IMAGE_UPLOADING = 'image_uploading'
+
+# Rescue: the guest boots from a rescue image, its disk attached.
+RESCUING = 'rescuing'
+UNRESCUING = 'unrescuing'
+
+# Rebuild: the guest is recreated from a (new) image.
+REBUILDING = 'rebuilding'
+REBUILD_BLOCK_DEVICE_MAPPING = 'rebuild_block_device_mapping'
+REBUILD_SPAWNING = 'rebuild_spawning'
+
+UPDATING_PASSWORD = 'updating_password'

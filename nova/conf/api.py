@@ -49,6 +49,12 @@ Possible values:
 * A URL such as ``https://cloud.example.com/compute``; unset keeps the
   request's own URL.
 """),
+    cfg.BoolOpt('enable_instance_password', default=True,
+                help="""
+Whether server create, rebuild and rescue answer with the administrator
+password (``adminPass``) they set. The password still reaches the guest
+when this is off.
+"""),
     cfg.BoolOpt('validate_responses', default=False,
                 help="""
 Debug option: check every response body against its declared schema.

@@ -3,6 +3,11 @@
 from oslo_config import cfg
 
 compute_opts = [
+    cfg.IntOpt('password_length', default=12, min=0,
+               help="""
+Length of the administrator passwords generated for servers when the
+request gives none (create, rebuild, rescue, evacuate).
+"""),
     cfg.StrOpt('compute_driver',
                default='fake.FakeDriver',
                help="""

@@ -14,6 +14,15 @@ Possible values:
 * -1: unlimited.
 * A non-negative number.
 """),
+    cfg.IntOpt('metadata_items', default=128, min=-1,
+               help="""
+Metadata items (key/value pairs) one server or one image may carry.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
 ]
 
 

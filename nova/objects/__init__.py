@@ -22,3 +22,4 @@ def register_all():
     __import__('nova.objects.request_spec')
     __import__('nova.objects.selection')
     __import__('nova.objects.service')
+    __import__('nova.objects.tag')

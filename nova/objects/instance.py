@@ -440,6 +440,30 @@ def _apply_filters(query, filters):
             '%%%s%%' % filters['display_name']))
     if filters.get('changes-since'):
         query = query.where(model.updated_at >= filters['changes-since'])
+    return _apply_tag_filters(query, filters)
+
+
+def _with_tags(tags, every):
+    """A clause: the instance carries every one (or any) of ``tags``."""
+    tagged = sa.select(models.Tag.resource_id).where(
+        models.Tag.tag.in_(tags))
+    if every:
+        tagged = tagged.group_by(models.Tag.resource_id).having(
+            sa.func.count(sa.distinct(models.Tag.tag)) == len(set(tags)))
+    return models.Instance.uuid.in_(tagged)
+
+
+def _apply_tag_filters(query, filters):
+    """``tags`` (all of), ``tags-any``, ``not-tags`` (not all of) and
+    ``not-tags-any`` (none of): lists of tags (2.26)."""
+    for key, every, negate in (('tags', True, False),
+                               ('tags-any', False, False),
+                               ('not-tags', True, True),
+                               ('not-tags-any', False, True)):
+        tags = filters.get(key)
+        if tags:
+            clause = _with_tags(list(tags), every)
+            query = query.where(sa.not_(clause) if negate else clause)
     return query
 
 

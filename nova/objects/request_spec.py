@@ -91,14 +91,17 @@ class RequestSpec(base.NovaObject):
     @classmethod
     def from_components(cls, context, instance_uuid, image, flavor,
                         num_instances, project_id, user_id,
-                        availability_zone=None, scheduler_hints=None):
+                        availability_zone=None, scheduler_hints=None,
+                        force_hosts=None, force_nodes=None):
+        """A new spec; ``force_hosts``/``force_nodes``: lists of the
+        only hosts/nodes the scheduler may pick (None: any)."""
         spec = cls(context=context, instance_uuid=instance_uuid,
                    image=image, flavor=flavor, num_instances=num_instances,
                    project_id=project_id, user_id=user_id,
                    availability_zone=availability_zone,
                    scheduler_hints=scheduler_hints or {},
-                   ignore_hosts=None, force_hosts=None, force_nodes=None,
-                   is_bfv=False)
+                   ignore_hosts=None, force_hosts=force_hosts,
+                   force_nodes=force_nodes, is_bfv=False)
         return spec
 
     def _spec_json(self):

@@ -6,10 +6,13 @@ from nova.policies import base
 from nova.policies import console_output
 from nova.policies import flavors
 from nova.policies import hypervisors
+from nova.policies import images
 from nova.policies import ips
 from nova.policies import lock_server
 from nova.policies import server_external_events
 from nova.policies import server_power
+from nova.policies import server_records
+from nova.policies import server_tasks
 from nova.policies import servers
 from nova.policies import services
 
@@ -20,10 +23,13 @@ def list_rules():
         console_output.list_rules(),
         flavors.list_rules(),
         hypervisors.list_rules(),
+        images.list_rules(),
         ips.list_rules(),
         lock_server.list_rules(),
         server_external_events.list_rules(),
         server_power.list_rules(),
+        server_records.list_rules(),
+        server_tasks.list_rules(),
         servers.list_rules(),
         services.list_rules(),
     )

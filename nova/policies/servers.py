@@ -13,6 +13,7 @@ SHOW = PREFIX % 'show'
 SHOW_HOST_STATUS = PREFIX % 'show:host_status'
 SHOW_FLAVOR_EXTRA_SPECS = PREFIX % 'show:flavor-extra-specs'
 CREATE = PREFIX % 'create'
+CREATE_REQUESTED_DESTINATION = 'compute:servers:create:requested_destination'
 DELETE = PREFIX % 'delete'
 UPDATE = PREFIX % 'update'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
@@ -54,6 +55,10 @@ rules = [
           '/servers/{server_id}', _SERVER_VIEW),
     _rule('create', base.PROJECT_MEMBER_OR_ADMIN, 'Create a server',
           'POST', '/servers'),
+    policy.DocumentedRuleDefault(
+        name=CREATE_REQUESTED_DESTINATION, check_str=base.ADMIN,
+        description='Create a server on a given host or node (2.74)',
+        operations=[{'method': 'POST', 'path': '/servers'}]),
     _rule('delete', base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server',
           'DELETE', '/servers/{server_id}'),
     _rule('update', base.PROJECT_MEMBER_OR_ADMIN,

@@ -31,6 +31,21 @@ def allocation_requests_by_provider(alloc_reqs):
     return by_rp
 
 
+def restrict(hosts, spec_obj):
+    """The host states the request allows: none of its ``ignore_hosts``,
+    and only its ``force_hosts``/``force_nodes`` when it names some."""
+    ignore = set(spec_obj.obj_attr_is_set('ignore_hosts') and
+                 spec_obj.ignore_hosts or ())
+    force_hosts = set(spec_obj.obj_attr_is_set('force_hosts') and
+                      spec_obj.force_hosts or ())
+    force_nodes = set(spec_obj.obj_attr_is_set('force_nodes') and
+                      spec_obj.force_nodes or ())
+    return [h for h in hosts
+            if h.host not in ignore and
+            (not force_hosts or h.host in force_hosts) and
+            (not force_nodes or h.nodename in force_nodes)]
+
+
 class DestinationSelector(object):
 
     def __init__(self, host_manager, report_client):
@@ -60,7 +75,7 @@ class DestinationSelector(object):
         by_rp = allocation_requests_by_provider(alloc_reqs)
         hosts = self.host_manager.get_host_states_by_uuids(
             context, {u: summaries[u] for u in by_rp if u in summaries})
-        hosts = self._apply_filters(hosts, spec_obj)
+        hosts = self._apply_filters(restrict(hosts, spec_obj), spec_obj)
         if not hosts:
             raise exception.NoValidHost(
                 reason='There are not enough hosts available.')

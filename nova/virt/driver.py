@@ -132,6 +132,40 @@ class ComputeDriver(object):
         """Start a suspended guest from its saved memory."""
         raise NotImplementedError()
 
+    # -- images, rescue, passwords
+
+    def snapshot(self, context, instance, image_id, update_task_state):
+        """Upload the guest's root disk as the data of the queued image
+        ``image_id`` of the image service.
+
+        ``update_task_state(task_state, expected_state)`` records the
+        steps: ``image_pending_upload`` once the disk is captured,
+        ``image_uploading`` before the upload starts. Raises on failure.
+        """
+        raise NotImplementedError()
+
+    def rescue(self, context, instance, network_info, image_meta,
+               rescue_password, block_device_info=None):
+        """Boot the guest from ``image_meta`` (the rescue image, an
+        ImageMeta) with its own disk attached as a second one."""
+        raise NotImplementedError()
+
+    def unrescue(self, context, instance):
+        """Boot the guest from its own disk again."""
+        raise NotImplementedError()
+
+    def set_admin_password(self, instance, new_pass):
+        """Set the administrator password inside the running guest.
+
+        Raises NotImplementedError when the driver cannot, and
+        InstanceAgentNotEnabled/SetAdminPasswdNotSupported when this
+        guest cannot."""
+        raise NotImplementedError()
+
+    def trigger_crash_dump(self, instance):
+        """Make the guest's kernel dump its state (an NMI)."""
+        raise NotImplementedError()
+
 
 def load_compute_driver(virtapi=None, compute_driver=None):
     """Instantiate the driver named by ``compute_driver``."""

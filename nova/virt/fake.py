@@ -14,7 +14,9 @@ from oslo_log import log as logging
 
 import nova.conf
 from nova.compute import power_state
+from nova.compute import task_states
 from nova import exception
+from nova.image import glance
 from nova.virt import driver
 
 CONF = nova.conf.CONF
@@ -57,6 +59,11 @@ class FakeDriver(driver.ComputeDriver):
         self._nodename = None
         self.fail_spawn_for = {}
         self.fail_power_for = {}
+        self.fail_snapshot_for = {}
+        # Image ids of the snapshots taken, per instance UUID, and the
+        # passwords set, for assertions.
+        self.snapshots = {}
+        self.admin_passwords = {}
 
     def init_host(self, host):
         self._nodename = host
@@ -185,3 +192,46 @@ class FakeDriver(driver.ComputeDriver):
                block_device_info=None):
         self._set_power(instance, power_state.RUNNING,
                         (power_state.SUSPENDED,))
+
+    # -- images, rescue, passwords ------------------------------------------
+
+    def _guest(self, instance):
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+        if guest is None:
+            raise exception.InstanceNotFound(instance_id=instance.uuid)
+        return guest
+
+    def snapshot(self, context, instance, image_id, update_task_state):
+        guest = self._guest(instance)
+        update_task_state(task_state=task_states.IMAGE_PENDING_UPLOAD,
+                          expected_state=instance.task_state)
+        error = self.fail_snapshot_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        update_task_state(task_state=task_states.IMAGE_UPLOADING,
+                          expected_state=task_states.IMAGE_PENDING_UPLOAD)
+        data = ('fake disk of %s\n' % instance.uuid).encode()
+        glance.API().upload(context, image_id, data)
+        guest.log('snapshot %s' % image_id)
+        self.snapshots.setdefault(instance.uuid, []).append(image_id)
+
+    def rescue(self, context, instance, network_info, image_meta,
+               rescue_password, block_device_info=None):
+        self._set_power(instance, power_state.RUNNING, boots=True)
+        self._guest(instance).log('rescued from image %s' % getattr(
+            image_meta, 'id', None))
+        self.admin_passwords[instance.uuid] = rescue_password
+
+    def unrescue(self, context, instance):
+        self._set_power(instance, power_state.RUNNING, boots=True)
+
+    def set_admin_password(self, instance, new_pass):
+        self._guest(instance).log('admin password changed')
+        self.admin_passwords[instance.uuid] = new_pass
+
+    def trigger_crash_dump(self, instance):
+        guest = self._guest(instance)
+        if guest.state != power_state.RUNNING:
+            raise exception.InstanceNotRunning(instance_id=instance.uuid)
+        guest.log('NMI received: kernel crash dump written')

@@ -340,3 +340,8 @@ def embed_image_properties(req):
 
 def allow_scheduler_hints_in_view(req):
     return is_supported(req, '2.100')
+
+
+def image_id_in_body(req):
+    """createImage and createBackup name the image in the body (2.45)."""
+    return is_supported(req, '2.45')

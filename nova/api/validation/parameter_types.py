@@ -135,3 +135,18 @@ collection_links = {
 
 datetime_or_null = {'type': ['string', 'null'], 'format': 'date-time'}
 empty_response = {'type': 'null'}
+
+# A server tag (2.26): no commas or slashes, which list filters and URLs
+# use as separators.
+tag = {'type': 'string', 'minLength': 1, 'maxLength': 60,
+       'pattern': '^[^,/]*$'}
+
+# A DNS label: the guest hostname of microversions 2.90-2.93.
+hostname = {'type': 'string', 'minLength': 1, 'maxLength': 63,
+            'pattern': '^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$'}
+
+# A fully qualified (or single-label) host name: hosts and nodes (2.74),
+# guest hostnames from 2.94 on.
+fqdn = {'type': 'string', 'minLength': 1, 'maxLength': 255,
+        'pattern': r'^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?'
+                   r'(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$'}

@@ -48,7 +48,6 @@ class Unserved(typing.NamedTuple):
 
 TODO = Unserved(501)
 PROXY = Unserved(501, max_version=PROXY_MAX)
-IMAGE_METADATA = Unserved(501, max_version='2.38')
 OS_HOSTS = Unserved(501, max_version='2.42')
 VOLUMES_BOOT = Unserved(501, max_version='2.102')
 
@@ -87,10 +86,6 @@ UNSERVED = (
     ('/servers/{server_id}/consoles/{console_id}',
      {'GET': GONE_XEN, 'DELETE': GONE_XEN}),
     ('/servers/{server_id}/diagnostics', {'GET': TODO}),
-    ('/servers/{server_id}/metadata',
-     {'GET': TODO, 'POST': TODO, 'PUT': TODO}),
-    ('/servers/{server_id}/metadata/{key}',
-     {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
     ('/servers/{server_id}/migrations', {'GET': _todo('2.23')}),
     ('/servers/{server_id}/migrations/{migration_id}',
      {'GET': _todo('2.23'), 'DELETE': _todo('2.24')}),
@@ -116,12 +111,6 @@ UNSERVED = (
      {'GET': _todo('2.97'), 'POST': _todo('2.97')}),
     ('/servers/{server_id}/shares/{share_id}',
      {'GET': _todo('2.97'), 'DELETE': _todo('2.97')}),
-    ('/servers/{server_id}/tags', {'GET': _todo('2.26'),
-                                   'PUT': _todo('2.26'),
-                                   'DELETE': _todo('2.26')}),
-    ('/servers/{server_id}/tags/{tag}', {'GET': _todo('2.26'),
-                                         'PUT': _todo('2.26'),
-                                         'DELETE': _todo('2.26')}),
     ('/servers/{server_id}/topology', {'GET': _todo('2.78')}),
     ('/os-volumes_boot', {'GET': VOLUMES_BOOT, 'POST': VOLUMES_BOOT}),
     ('/os-volumes_boot/detail', {'GET': VOLUMES_BOOT}),
@@ -171,14 +160,6 @@ UNSERVED = (
     ('/os-assisted-volume-snapshots/{snapshot_id}', {'DELETE': TODO}),
     ('/os-console-auth-tokens/{console_token}', {'GET': TODO}),
     # -- proxies to the image, network and volume services (<= 2.35)
-    ('/images', {'GET': PROXY}),
-    ('/images/detail', {'GET': PROXY}),
-    ('/images/{image_id}', {'GET': PROXY, 'DELETE': PROXY}),
-    ('/images/{image_id}/metadata',
-     {'GET': IMAGE_METADATA, 'POST': IMAGE_METADATA, 'PUT': IMAGE_METADATA}),
-    ('/images/{image_id}/metadata/{key}',
-     {'GET': IMAGE_METADATA, 'PUT': IMAGE_METADATA,
-      'DELETE': IMAGE_METADATA}),
     ('/os-networks', {'GET': PROXY, 'POST': GONE_NOVA_NETWORK}),
     ('/os-networks/add', {'POST': GONE_NOVA_NETWORK}),
     ('/os-networks/{network_id}',
@@ -245,15 +226,13 @@ UNSERVED = (
 # microversions in which Nova serves it.
 SERVER_ACTIONS = {
     name: TODO for name in (
-        'rebuild', 'createImage', 'resize', 'confirmResize',
-        'revertResize', 'shelve', 'shelveOffload',
-        'unshelve', 'rescue', 'unrescue',
-        'addSecurityGroup', 'removeSecurityGroup', 'os-resetState',
+        'rebuild', 'resize', 'confirmResize',
+        'revertResize', 'shelve', 'shelveOffload', 'unshelve',
+        'addSecurityGroup', 'removeSecurityGroup',
         'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',
-        'changePassword', 'createBackup', 'restore', 'forceDelete')
+        'restore', 'forceDelete')
 }
 SERVER_ACTIONS.update({
-    'trigger_crash_dump': _todo('2.17'),
     # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.
     'os-getVNCConsole': _todo(max_version='2.5'),
     'os-getSPICEConsole': _todo(max_version='2.5'),

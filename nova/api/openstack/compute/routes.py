@@ -8,9 +8,12 @@ served here answer 501 or 410 from ``not_implemented.ROUTE_TABLE``.
 
 from nova.api.openstack.compute import flavors
 from nova.api.openstack.compute import hypervisors
+from nova.api.openstack.compute import images
 from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
+from nova.api.openstack.compute import server_metadata
+from nova.api.openstack.compute import server_tags
 from nova.api.openstack.compute import servers
 from nova.api.openstack.compute import services
 
@@ -19,6 +22,15 @@ ROUTE_TABLE = (
     ('/flavors/detail', {'GET': flavors.detail}),
     ('/flavors/{flavor_id}', {'GET': flavors.show,
                               'DELETE': flavors.delete}),
+    ('/images', {'GET': images.index}),
+    ('/images/detail', {'GET': images.detail}),
+    ('/images/{image_id}', {'GET': images.show, 'DELETE': images.delete}),
+    ('/images/{image_id}/metadata', {'GET': images.metadata_index,
+                                     'POST': images.metadata_create,
+                                     'PUT': images.metadata_update_all}),
+    ('/images/{image_id}/metadata/{key}', {'GET': images.metadata_show,
+                                           'PUT': images.metadata_update,
+                                           'DELETE': images.metadata_delete}),
     ('/os-hypervisors', {'GET': hypervisors.index}),
     ('/os-hypervisors/detail', {'GET': hypervisors.detail}),
     ('/os-server-external-events', {'POST': server_external_events.create}),
@@ -31,4 +43,16 @@ ROUTE_TABLE = (
     ('/servers/{server_id}/action', {'POST': server_actions.action}),
     ('/servers/{server_id}/ips', {'GET': ips.index}),
     ('/servers/{server_id}/ips/{network_label}', {'GET': ips.show}),
+    ('/servers/{server_id}/metadata', {'GET': server_metadata.index,
+                                       'POST': server_metadata.create,
+                                       'PUT': server_metadata.update_all}),
+    ('/servers/{server_id}/metadata/{key}',
+     {'GET': server_metadata.show, 'PUT': server_metadata.update,
+      'DELETE': server_metadata.delete}),
+    ('/servers/{server_id}/tags', {'GET': server_tags.index,
+                                   'PUT': server_tags.update_all,
+                                   'DELETE': server_tags.delete_all}),
+    ('/servers/{server_id}/tags/{tag}', {'GET': server_tags.show,
+                                         'PUT': server_tags.update,
+                                         'DELETE': server_tags.delete}),
 )

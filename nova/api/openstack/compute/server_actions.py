@@ -12,7 +12,9 @@ import webob.exc
 from nova.api.openstack.compute import console_output
 from nova.api.openstack.compute import lock_server
 from nova.api.openstack.compute import not_implemented
+from nova.api.openstack.compute import server_images
 from nova.api.openstack.compute import server_power
+from nova.api.openstack.compute import server_tasks
 from nova.api.openstack.compute.schemas import server_actions as schemas
 from nova.api.openstack import handler
 from nova.api.openstack import wsgi
@@ -40,6 +42,13 @@ ACTIONS = {
     'unpause': server_power.unpause,
     'suspend': server_power.suspend,
     'resume': server_power.resume,
+    'createImage': server_images.create_image,
+    'createBackup': server_images.create_backup,
+    'rescue': server_tasks.rescue,
+    'unrescue': server_tasks.unrescue,
+    'changePassword': server_tasks.change_password,
+    'trigger_crash_dump': server_tasks.trigger_crash_dump,
+    'os-resetState': server_tasks.reset_state,
 }
 
 # What the dispatcher itself answers, besides its actions' answers.

@@ -1,7 +1,5 @@
 """/servers: list, show, create and delete servers."""
 
-import secrets
-
 from oslo_utils import strutils
 from oslo_utils import timeutils
 import webob.exc
@@ -13,10 +11,14 @@ from nova.api.openstack.compute.views import servers as views
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
+import nova.conf
 from nova import exception
 from nova.i18n import _
 from nova import objects
 from nova.policies import servers as policies
+from nova import utils
+
+CONF = nova.conf.CONF
 
 SHOW_ATTRS = ['flavor', 'info_cache', 'metadata', 'system_metadata',
               'tags', 'fault']
@@ -87,6 +89,11 @@ def _search_opts(req, all_tenants):
     since = common.last_value(req, 'changes-since')
     if since:
         opts['changes-since'] = timeutils.parse_isotime(since)
+    if avr.allow_server_tags(req):
+        for key in ('tags', 'tags-any', 'not-tags', 'not-tags-any'):
+            value = common.last_value(req, key)
+            if value:
+                opts[key] = [tag for tag in value.split(',') if tag]
     statuses = req.GET.getall('status')
     if statuses:
         vm_states = common.vm_states_from_status(statuses)
@@ -167,14 +174,17 @@ def show(req, server_id):
 
 # Request field -> instance field of PUT /servers/{server_id}.
 _UPDATABLE = {'name': 'display_name', 'description': 'display_description',
-              'accessIPv4': 'access_ip_v4', 'accessIPv6': 'access_ip_v6'}
+              'accessIPv4': 'access_ip_v4', 'accessIPv6': 'access_ip_v6',
+              'hostname': 'hostname'}
 
 
 @wsgi.expected_errors((400, 404, 409))
 @wsgi.policies(policies.UPDATE, policies.SHOW_HOST_STATUS,
                policies.SHOW_FLAVOR_EXTRA_SPECS, policies.EXTENDED_ATTRIBUTES)
 @validation.schema(schemas.update, '2.1', '2.18')
-@validation.schema(schemas.update_v219, '2.19')
+@validation.schema(schemas.update_v219, '2.19', '2.89')
+@validation.schema(schemas.update_v290, '2.90', '2.93')
+@validation.schema(schemas.update_v294, '2.94')
 @server_response_schemas(schemas.show_response)
 def update(req, server_id, body):
     ctx = req.context
@@ -259,15 +269,24 @@ def _create_kwargs(req, server):
         'access_ips': (server.get('accessIPv4'), server.get('accessIPv6')),
         'return_reservation_id': strutils.bool_from_string(
             server.get('return_reservation_id', False)),
+        'tags': server.get('tags'),
+        'hostname': server.get('hostname'),
+        'requested_host': server.get('host'),
+        'requested_node': server.get('hypervisor_hostname'),
     }
 
 
 @wsgi.response(202)
 @wsgi.expected_errors((400, 403, 409))
-@wsgi.policies(policies.CREATE)
+@wsgi.policies(policies.CREATE, policies.CREATE_REQUESTED_DESTINATION)
 @validation.schema(schemas.create, '2.1', '2.18')
 @validation.schema(schemas.create_v219, '2.19', '2.36')
-@validation.schema(schemas.create_v237, '2.37')
+@validation.schema(schemas.create_v237, '2.37', '2.51')
+@validation.schema(schemas.create_v252, '2.52', '2.62')
+@validation.schema(schemas.create_v263, '2.63', '2.73')
+@validation.schema(schemas.create_v274, '2.74', '2.89')
+@validation.schema(schemas.create_v290, '2.90', '2.93')
+@validation.schema(schemas.create_v294, '2.94')
 @validation.response_body_schema(schemas.create_response)
 def create(req, body):
     ctx = req.context
@@ -276,6 +295,10 @@ def create(req, body):
                                      'user_id': ctx.user_id})
     flavor = _flavor(ctx, server['flavorRef'])
     kwargs = _create_kwargs(req, server)
+    if kwargs['requested_host'] or kwargs['requested_node']:
+        ctx.can(policies.CREATE_REQUESTED_DESTINATION,
+                target={'project_id': ctx.project_id})
+    admin_pass = server.get('adminPass') or utils.generate_password()
     image_href = _boot_image(server)
     try:
         instances, reservation_id = compute_api.API().create(
@@ -292,7 +315,8 @@ def create(req, body):
     if kwargs['return_reservation_id']:
         return {'reservation_id': reservation_id}
     instance = instances[0]
-    admin_pass = server.get('adminPass') or secrets.token_urlsafe(9)
+    if not CONF.api.enable_instance_password:
+        admin_pass = None
     disk_config = server.get('OS-DCF:diskConfig', 'MANUAL')
     body = views.create(req, instance, admin_pass, disk_config)
     location = common.self_href(req, 'servers', instance.uuid)

@@ -46,6 +46,8 @@ object_data = {
     'Selection': '1.0-dfb45a81deade16938f4f0742203df3b',
     'Service': '1.0-6fd4369501df75cf98eb62d5453107ef',
     'ServiceList': '1.0-696ca6a0a928421bfd1a924407ac4286',
+    'Tag': '1.0-616bf44af4a22e853c17b37a758ec73e',
+    'TagList': '1.0-4ae82c061012b929a1872a9be7622557',
 }
 
 # Object name -> {child object name: version it embeds}. A child's version

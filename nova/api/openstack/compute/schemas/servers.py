@@ -107,6 +107,11 @@ update = {
 update_v219 = copy.deepcopy(update)
 update_v219['properties']['server']['properties']['description'] = (
     types.description)
+update_v290 = copy.deepcopy(update_v219)
+update_v290['properties']['server']['properties']['hostname'] = (
+    types.hostname)
+update_v294 = copy.deepcopy(update_v290)
+update_v294['properties']['server']['properties']['hostname'] = types.fqdn
 
 _server_v219 = copy.deepcopy(_server_v21)
 _server_v219['properties']['description'] = types.description
@@ -122,6 +127,35 @@ _server_v237['properties']['networks'] = {'oneOf': [
 ]}
 _server_v237['required'] = ['name', 'flavorRef', 'networks']
 create_v237 = _create_schema(_server_v237)
+
+# 2.52: tags at create.
+_server_v252 = copy.deepcopy(_server_v237)
+_server_v252['properties']['tags'] = {'type': 'array', 'items': types.tag,
+                                      'maxItems': 50}
+create_v252 = _create_schema(_server_v252)
+
+# 2.57: personality files are gone.
+# 2.63: trusted image certificate IDs.
+_server_v263 = copy.deepcopy(_server_v252)
+_server_v263['properties']['trusted_image_certificates'] = {
+    'type': ['array', 'null'], 'minItems': 1, 'maxItems': 50,
+    'uniqueItems': True,
+    'items': {'type': 'string', 'minLength': 1}}
+create_v263 = _create_schema(_server_v263)
+
+# 2.74: the host and/or node to build on (admins).
+_server_v274 = copy.deepcopy(_server_v263)
+_server_v274['properties']['host'] = types.fqdn
+_server_v274['properties']['hypervisor_hostname'] = types.fqdn
+create_v274 = _create_schema(_server_v274)
+
+# 2.90: the guest's hostname (a DNS label); 2.94: or a FQDN.
+_server_v290 = copy.deepcopy(_server_v274)
+_server_v290['properties']['hostname'] = types.hostname
+create_v290 = _create_schema(_server_v290)
+_server_v294 = copy.deepcopy(_server_v290)
+_server_v294['properties']['hostname'] = types.fqdn
+create_v294 = _create_schema(_server_v294)
 
 # -- GET /servers, /servers/detail -------------------------------------------
 
