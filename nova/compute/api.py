@@ -16,6 +16,7 @@ from oslo_utils import uuidutils
 import nova.conf
 from nova.compute import instance_list
 from nova.compute import locking
+from nova.compute import metadata_limit
 from nova.compute import power_state
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import states
@@ -42,6 +43,16 @@ _NOT_INHERITED = frozenset(('base_image_ref', 'disk_format',
                             'container_format', 'min_ram', 'min_disk',
                             'instance_uuid', 'user_id', 'image_type',
                             'backup_type'))
+
+
+def image_system_metadata(image):
+    """The ``image_*`` system metadata an instance keeps of the image
+    (a Glance v2 dict) it was built or rebuilt from."""
+    system_metadata = {'image_%s' % k: str(v) for k, v in image.items()
+                       if k in ('disk_format', 'container_format',
+                                'min_ram', 'min_disk') and v is not None}
+    system_metadata['image_base_image_ref'] = image['id']
+    return system_metadata
 
 
 class CellCache(object):
@@ -221,11 +232,7 @@ class API(object):
         if count > 1 and name:
             display_name = MULTI_NAME_TEMPLATE % {'name': name,
                                                   'count': index + 1}
-        system_metadata = {'image_%s' % k: str(v) for k, v in image.items()
-                           if k in ('disk_format', 'container_format',
-                                    'min_ram', 'min_disk', 'base_image_ref')
-                           and v is not None}
-        system_metadata['image_base_image_ref'] = image['id']
+        system_metadata = image_system_metadata(image)
         return objects.Instance(
             context=context, uuid=uuidutils.generate_uuid(),
             user_id=context.user_id, project_id=context.project_id,
@@ -564,6 +571,37 @@ class API(object):
         with self._task(context, instance, 'rescue') as (cctxt, instance):
             self.compute_rpcapi.rescue_instance(
                 cctxt, instance, rescue_password, image_ref)
+
+    def rebuild(self, context, instance, image_href, admin_password,
+                changes=None):
+        """Rebuild ``instance`` from ``image_href`` on its host, first
+        writing ``changes`` (instance field -> value: display_name,
+        metadata, access_ip_v4/v6, display_description, key_name,
+        user_data, hostname) to it. Allowed while ACTIVE, SHUTOFF or
+        ERROR with no task; raises ImageNotFound/ImageNotActive and
+        FlavorDiskSmallerThanImage/FlavorMemoryTooSmall (400),
+        MetadataLimitExceeded (403) and what ``_task`` raises."""
+        changes = dict(changes or {})
+        if 'metadata' in changes:
+            metadata_limit.check(changes['metadata'])
+        with self._task(context, instance, 'rebuild',
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            image = self._get_image(context, image_href)
+            self._check_flavor_fits_image(instance.flavor, image)
+            for field, value in changes.items():
+                setattr(instance, field, value)
+            instance.image_ref = image['id']
+            system_metadata = {
+                key: value
+                for key, value in instance.system_metadata.items()
+                if not key.startswith('image_')}
+            system_metadata.update(image_system_metadata(image))
+            instance.system_metadata = system_metadata
+            instance.progress = 0
+            instance.save()
+            self.compute_rpcapi.rebuild_instance(cctxt, instance,
+                                                 image['id'], admin_password)
 
     def unrescue(self, context, instance):
         with self._task(context, instance, 'unrescue') as (cctxt, instance):

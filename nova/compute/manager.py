@@ -18,6 +18,7 @@ from nova.compute import external_events
 from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
+from nova.compute import rebuild
 from nova.compute import snapshot
 from nova.compute import states
 from nova.conductor import rpcapi as conductor_rpcapi
@@ -37,7 +38,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.4')
+    target = messaging.Target(version='1.5')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -137,6 +138,11 @@ class ComputeManager(manager.Manager):
             return
         self._power(context, instance, 'rescue', image_meta=image_meta,
                     rescue_password=rescue_password)
+
+    def rebuild_instance(self, context, instance, image_ref,
+                         admin_password):
+        rebuild.run(context, instance, image_ref, admin_password,
+                    self.driver, self.host)
 
     def unrescue_instance(self, context, instance):
         self._power(context, instance, 'unrescue')

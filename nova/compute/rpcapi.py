@@ -10,6 +10,7 @@ API version history:
     * 1.3 - Add get_console_output.
     * 1.4 - Add snapshot_instance, backup_instance, rescue_instance,
             unrescue_instance, set_admin_password, trigger_crash_dump.
+    * 1.5 - Add rebuild_instance.
 """
 
 from oslo_log import log as logging
@@ -30,7 +31,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.4'
+    VERSION = '1.5'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -156,3 +157,13 @@ class ComputeAPI(object):
     def trigger_crash_dump(self, ctxt, instance):
         self._client_1_4(instance, 'trigger_crash_dump').cast(
             ctxt, 'trigger_crash_dump', instance=instance)
+
+    def rebuild_instance(self, ctxt, instance, image_ref, admin_password):
+        """Spawn the guest again from ``image_ref``; the instance is in
+        ``rebuilding`` with its new attributes saved (1.5)."""
+        if not self.client.can_send_version('1.5'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method='rebuild', version='1.5')
+        cctxt = self.client.prepare(server=instance.host, version='1.5')
+        cctxt.cast(ctxt, 'rebuild_instance', instance=instance,
+                   image_ref=image_ref, admin_password=admin_password)

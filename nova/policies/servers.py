@@ -16,6 +16,7 @@ CREATE = PREFIX % 'create'
 CREATE_REQUESTED_DESTINATION = 'compute:servers:create:requested_destination'
 DELETE = PREFIX % 'delete'
 UPDATE = PREFIX % 'update'
+REBUILD = PREFIX % 'rebuild'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
 
 
@@ -28,8 +29,10 @@ def _rule(name, check, description, method, path, *more):
         operations=operations)
 
 
-# The server views of show and update, which the view rules apply to.
+# The server views of show, update and rebuild, which the view rules
+# apply to.
 _SERVER_VIEW = ('PUT', '/servers/{server_id}')
+_REBUILD_VIEW = ('POST', '/servers/{server_id}/action')
 
 
 rules = [
@@ -52,7 +55,7 @@ rules = [
                      'path': '/servers/{server_id}/action'}]),
     _rule('show:host_status', base.ADMIN,
           'Show the status of the host of a server', 'GET',
-          '/servers/{server_id}', _SERVER_VIEW),
+          '/servers/{server_id}', _SERVER_VIEW, _REBUILD_VIEW),
     _rule('create', base.PROJECT_MEMBER_OR_ADMIN, 'Create a server',
           'POST', '/servers'),
     policy.DocumentedRuleDefault(
@@ -61,19 +64,24 @@ rules = [
         operations=[{'method': 'POST', 'path': '/servers'}]),
     _rule('delete', base.PROJECT_MEMBER_OR_ADMIN, 'Delete a server',
           'DELETE', '/servers/{server_id}'),
+    _rule('rebuild', base.PROJECT_MEMBER_OR_ADMIN,
+          'Rebuild a server from an image (rebuild)',
+          'POST', '/servers/{server_id}/action'),
     _rule('update', base.PROJECT_MEMBER_OR_ADMIN,
           'Rename a server, or change its description or access addresses',
           'PUT', '/servers/{server_id}'),
     _rule('show:flavor-extra-specs', base.PROJECT_READER_OR_ADMIN,
           'See the extra specs of the embedded flavor (2.47+)',
-          'GET', '/servers/{server_id}', _SERVER_VIEW),
+          'GET', '/servers/{server_id}', _SERVER_VIEW, _REBUILD_VIEW),
     policy.DocumentedRuleDefault(
         name=EXTENDED_ATTRIBUTES, check_str=base.ADMIN,
         description='See the OS-EXT-SRV-ATTR attributes (host, node, '
                     'instance name, ...) of servers',
         operations=[{'method': 'GET', 'path': '/servers/{server_id}'},
                     {'method': 'GET', 'path': '/servers/detail'},
-                    {'method': 'PUT', 'path': '/servers/{server_id}'}]),
+                    {'method': 'PUT', 'path': '/servers/{server_id}'},
+                    {'method': 'POST',
+                     'path': '/servers/{server_id}/action'}]),
 ]
 
 

@@ -128,6 +128,8 @@ class FakeDriver(driver.ComputeDriver):
         guest.boot()
         with self._lock:
             self._guests[instance.uuid] = guest
+            if admin_password is not None:
+                self.admin_passwords[instance.uuid] = admin_password
         LOG.debug('Fake guest %s started on %s', instance.uuid,
                   self._nodename)
 

@@ -226,7 +226,7 @@ UNSERVED = (
 # microversions in which Nova serves it.
 SERVER_ACTIONS = {
     name: TODO for name in (
-        'rebuild', 'resize', 'confirmResize',
+        'resize', 'confirmResize',
         'revertResize', 'shelve', 'shelveOffload', 'unshelve',
         'addSecurityGroup', 'removeSecurityGroup',
         'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',

@@ -14,6 +14,7 @@ from nova.api.openstack.compute import lock_server
 from nova.api.openstack.compute import not_implemented
 from nova.api.openstack.compute import server_images
 from nova.api.openstack.compute import server_power
+from nova.api.openstack.compute import server_rebuild
 from nova.api.openstack.compute import server_tasks
 from nova.api.openstack.compute.schemas import server_actions as schemas
 from nova.api.openstack import handler
@@ -49,6 +50,7 @@ ACTIONS = {
     'changePassword': server_tasks.change_password,
     'trigger_crash_dump': server_tasks.trigger_crash_dump,
     'os-resetState': server_tasks.reset_state,
+    'rebuild': server_rebuild.rebuild,
 }
 
 # What the dispatcher itself answers, besides its actions' answers.

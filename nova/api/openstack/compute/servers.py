@@ -38,7 +38,7 @@ def server_response_schemas(wrap):
     return decorator
 
 
-def _view_options(req, instances, show=False):
+def view_options(req, instances, show=False):
     ctx = req.context
     opts = views.ServerViewOptions(
         extended_attrs=ctx.can(policies.EXTENDED_ATTRIBUTES, fatal=False),
@@ -146,7 +146,7 @@ def detail(req):
     instances = list(_list(req, policies.DETAIL, policies.DETAIL_ALL_TENANTS,
                            LIST_ATTRS))
     return views.detail_list(req, instances,
-                             _view_options(req, instances))
+                             view_options(req, instances))
 
 
 def get(ctx, server_id, expected_attrs):
@@ -168,7 +168,7 @@ def show(req, server_id):
     ctx = req.context
     instance = get(ctx, server_id, SHOW_ATTRS)
     ctx.can(policies.SHOW, target={'project_id': instance.project_id})
-    opts = _view_options(req, [instance], show=True)
+    opts = view_options(req, [instance], show=True)
     return {'server': views.show(req, instance, opts)}
 
 
@@ -201,7 +201,7 @@ def update(req, server_id, body):
     except exception.InstanceNotReady as exc:
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
     instance = get(ctx, server_id, SHOW_ATTRS)
-    opts = _view_options(req, [instance], show=True)
+    opts = view_options(req, [instance], show=True)
     return {'server': views.show(req, instance, opts)}
 
 

@@ -371,6 +371,13 @@ def show_response(server):
             'required': ['server'], 'additionalProperties': False}
 
 
+def rebuild_response(server):
+    """The server view of a rebuild: the show view and ``adminPass``."""
+    server = copy.deepcopy(server)
+    server['properties']['adminPass'] = {'type': 'string'}
+    return show_response(server)
+
+
 def detail_response(server):
     return {
         'type': 'object',

@@ -1,0 +1,70 @@
+"""Rebuilding an instance on this host: its guest is destroyed and
+spawned again from the (possibly new) image the API already recorded on
+the instance, keeping its ports, host and allocation.
+
+The instance moves ``rebuilding`` (set by the API) ->
+``rebuild_block_device_mapping`` -> ``rebuild_spawning`` -> ACTIVE, or
+SHUTOFF again when it was stopped; a failure leaves it in ERROR with a
+fault (``nova.compute.states``).
+"""
+
+from oslo_log import log as logging
+
+from nova.compute import states
+from nova.compute import task_states
+from nova.compute import vm_states
+from nova import exception
+from nova.image import glance
+from nova import objects
+from nova import utils
+
+LOG = logging.getLogger(__name__)
+
+
+def run(context, instance, image_ref, admin_password, driver, host):
+    """Rebuild ``instance`` (in ``rebuilding``) from ``image_ref``, its
+    administrator password ``admin_password`` (None: keep none). Never
+    raises for a failure of the driver or the image service."""
+    started_from = instance.vm_state
+    try:
+        image_meta = objects.ImageMeta.from_image_dict(
+            glance.API().get(context, image_ref))
+        states.advance(instance, 'rebuild',
+                       task_states.REBUILD_BLOCK_DEVICE_MAPPING)
+        driver.destroy(context, instance, destroy_disks=True)
+        states.advance(instance, 'rebuild', task_states.REBUILD_SPAWNING)
+        driver.spawn(context, instance, image_meta, [], admin_password,
+                     allocations=None, network_info=instance.info_cache)
+        if started_from == vm_states.STOPPED:
+            driver.power_off(instance)
+    except (exception.InstanceNotFound,
+            exception.UnexpectedTaskStateError) as error:
+        LOG.info('Instance %s went away during its rebuild: %s',
+                 instance.uuid, error)
+        return
+    except Exception as error:
+        LOG.warning('Rebuild of instance %s on %s failed: %s',
+                    instance.uuid, host, error)
+        objects.InstanceFault.from_exception(
+            context, instance.uuid, error, host=host).create()
+        result = 'failure'
+    else:
+        result = ('success_stopped' if started_from == vm_states.STOPPED
+                  else 'success')
+        instance.launched_at = utils.utcnow()
+    step = instance.task_state
+    instance.vm_state, instance.task_state = states.outcome('rebuild',
+                                                            result)
+    try:
+        instance.power_state = driver.get_info(instance).state
+    except exception.InstanceNotFound:
+        pass
+    try:
+        instance.save(expected_task_state=[step])
+    except (exception.InstanceNotFound,
+            exception.UnexpectedTaskStateError):
+        LOG.info('Instance %s was deleted during its rebuild',
+                 instance.uuid)
+        return
+    LOG.info('Rebuild of instance %s on %s: %s', instance.uuid, host,
+             result)
