@@ -256,6 +256,15 @@ class MetadataItemNotFound(NotFound):
     msg_fmt = _("The server has no metadata item %(key)s.")
 
 
+class InstanceActionNotFound(NotFound):
+    msg_fmt = _("Action for request_id %(request_id)s on instance "
+                "%(instance_uuid)s not found")
+
+
+class InstanceActionEventNotFound(NotFound):
+    msg_fmt = _("Event %(event)s not found for action id %(action_id)s")
+
+
 class TagNotFound(NotFound):
     msg_fmt = _("Tag %(tag)s could not be found on resource "
                 "%(resource_id)s.")

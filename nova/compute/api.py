@@ -14,6 +14,7 @@ from oslo_utils import excutils
 from oslo_utils import uuidutils
 
 import nova.conf
+from nova.compute import instance_actions
 from nova.compute import instance_list
 from nova.compute import locking
 from nova.compute import metadata_limit
@@ -358,6 +359,8 @@ class API(object):
                 context, instance.uuid)
         with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
             instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            instance_actions.record(cctxt, instance.uuid,
+                                    instance_actions.DELETE)
             if instance.host and self._host_is_up(cctxt, instance.host):
                 instance.task_state = task_states.DELETING
                 instance.save()
@@ -471,6 +474,8 @@ class API(object):
                 raise exception.InstanceInvalidState(
                     instance_uuid=instance.uuid, attr='task_state',
                     state='busy', method=operation)
+            instance_actions.record(cctxt, instance.uuid,
+                                    instance_actions.BY_OPERATION[operation])
             try:
                 yield cctxt, instance
             except Exception:

@@ -35,6 +35,8 @@ class BuildFlow(object):
 
     def run(self, context, instance, node, request_spec,
             requested_networks, host_list):
+        """Build ``instance`` here; returns the exception that failed
+        the build (handled: rescheduled or ERROR), else None."""
         try:
             self._start(instance)
         except (exception.InstanceNotFound,
@@ -61,6 +63,8 @@ class BuildFlow(object):
             self._cleanup(context, instance)
             self._failed(context, instance, request_spec,
                          requested_networks, host_list or [], error)
+            return error
+        return None
 
     def _start(self, instance):
         instance.task_state = states.check(instance, 'build_networks')

@@ -8,6 +8,7 @@ only by whoever the unlock override policy allows. The optional reason
 (2.73) lives in system_metadata ``locked_reason``.
 """
 
+from nova.compute import instance_actions
 from nova import context as nova_context
 from nova import exception
 from nova import objects
@@ -21,8 +22,9 @@ def check(context, instance):
         raise exception.InstanceIsLocked(instance_uuid=instance.uuid)
 
 
-def _in_cell(context, instance_uuid, change):
-    """Load the instance in its cell, apply ``change(instance)``, save."""
+def _in_cell(context, instance_uuid, change, action):
+    """Load the instance in its cell, apply ``change(instance)``, save,
+    and record the instance action ``action``."""
     mapping = objects.InstanceMapping.get_by_instance_uuid(
         context, instance_uuid)
     if mapping.cell_mapping is None:
@@ -33,6 +35,7 @@ def _in_cell(context, instance_uuid, change):
             cctxt, instance_uuid, expected_attrs=['system_metadata'])
         change(instance)
         instance.save()
+        instance_actions.record(cctxt, instance_uuid, action)
 
 
 def lock(context, instance, reason=None):
@@ -48,7 +51,7 @@ def lock(context, instance, reason=None):
         if reason:
             sysmeta[REASON_KEY] = reason
         target.system_metadata = sysmeta
-    _in_cell(context, instance.uuid, change)
+    _in_cell(context, instance.uuid, change, instance_actions.LOCK)
 
 
 def unlock(context, instance):
@@ -58,4 +61,4 @@ def unlock(context, instance):
         sysmeta = dict(target.system_metadata or {})
         sysmeta.pop(REASON_KEY, None)
         target.system_metadata = sysmeta
-    _in_cell(context, instance.uuid, change)
+    _in_cell(context, instance.uuid, change, instance_actions.UNLOCK)

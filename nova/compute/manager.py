@@ -15,6 +15,7 @@ import oslo_messaging as messaging
 import nova.conf
 from nova.compute import build
 from nova.compute import external_events
+from nova.compute import instance_actions
 from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
@@ -79,52 +80,66 @@ class ComputeManager(manager.Manager):
                                self.compute_task_api, self.network_api,
                                self.instance_events)
 
-        def _build():
+        @instance_actions.wrap_event('compute')
+        def _do_build_and_run_instance(self, context, instance):
             with self._build_slots:
-                flow.run(context, instance, node, request_spec,
-                         requested_networks, host_list)
+                return flow.run(context, instance, node, request_spec,
+                                requested_networks, host_list)
 
-        utils.spawn(_build)
+        utils.spawn(_do_build_and_run_instance, self, context, instance)
 
     @messaging.expected_exceptions(exception.InstanceNotFound)
+    @instance_actions.wrap_event('compute')
     def terminate_instance(self, context, instance):
         build.terminate(context, instance, self.driver, self.report_client,
                         self.network_api, self.instance_events)
 
     def _power(self, context, instance, operation, **params):
-        power.run(context, instance, operation, self.driver, self.host,
-                  **params)
+        return power.run(context, instance, operation, self.driver,
+                         self.host, **params)
 
+    @instance_actions.wrap_event('compute')
     def stop_instance(self, context, instance):
-        self._power(context, instance, 'stop')
+        return self._power(context, instance, 'stop')
 
+    @instance_actions.wrap_event('compute')
     def start_instance(self, context, instance):
-        self._power(context, instance, 'start')
+        return self._power(context, instance, 'start')
 
+    @instance_actions.wrap_event('compute')
     def reboot_instance(self, context, instance, reboot_type):
-        self._power(context, instance,
-                    'reboot_hard' if reboot_type == 'HARD' else 'reboot_soft')
+        return self._power(context, instance, 'reboot_hard'
+                           if reboot_type == 'HARD' else 'reboot_soft')
 
+    @instance_actions.wrap_event('compute')
     def pause_instance(self, context, instance):
-        self._power(context, instance, 'pause')
+        return self._power(context, instance, 'pause')
 
+    @instance_actions.wrap_event('compute')
     def unpause_instance(self, context, instance):
-        self._power(context, instance, 'unpause')
+        return self._power(context, instance, 'unpause')
 
+    @instance_actions.wrap_event('compute')
     def suspend_instance(self, context, instance):
-        self._power(context, instance, 'suspend')
+        return self._power(context, instance, 'suspend')
 
+    @instance_actions.wrap_event('compute')
     def resume_instance(self, context, instance):
-        self._power(context, instance, 'resume')
+        return self._power(context, instance, 'resume')
 
+    @instance_actions.wrap_event('compute')
     def snapshot_instance(self, context, instance, image_id):
-        snapshot.run(context, instance, image_id, self.driver, self.host)
+        return snapshot.run(context, instance, image_id, self.driver,
+                            self.host)
 
+    @instance_actions.wrap_event('compute')
     def backup_instance(self, context, instance, image_id, backup_type,
                         rotation):
-        snapshot.run(context, instance, image_id, self.driver, self.host,
-                     backup_type=backup_type, rotation=rotation)
+        return snapshot.run(context, instance, image_id, self.driver,
+                            self.host, backup_type=backup_type,
+                            rotation=rotation)
 
+    @instance_actions.wrap_event('compute')
     def rescue_instance(self, context, instance, rescue_password,
                         rescue_image_ref):
         try:
@@ -135,22 +150,26 @@ class ComputeManager(manager.Manager):
             objects.InstanceFault.from_exception(
                 context, instance.uuid, error, host=self.host).create()
             self._finish(instance, 'rescue', 'not_started')
-            return
-        self._power(context, instance, 'rescue', image_meta=image_meta,
-                    rescue_password=rescue_password)
+            return error
+        return self._power(context, instance, 'rescue',
+                           image_meta=image_meta,
+                           rescue_password=rescue_password)
 
+    @instance_actions.wrap_event('compute')
     def rebuild_instance(self, context, instance, image_ref,
                          admin_password):
-        rebuild.run(context, instance, image_ref, admin_password,
-                    self.driver, self.host)
+        return rebuild.run(context, instance, image_ref, admin_password,
+                           self.driver, self.host)
 
+    @instance_actions.wrap_event('compute')
     def unrescue_instance(self, context, instance):
-        self._power(context, instance, 'unrescue')
+        return self._power(context, instance, 'unrescue')
 
     @messaging.expected_exceptions(
         exception.InstanceNotFound, exception.InstanceNotRunning,
         exception.SetAdminPasswdNotSupported,
         exception.InstancePasswordSetFailed)
+    @instance_actions.wrap_event('compute')
     def set_admin_password(self, context, instance, new_pass):
         """Set the password in the running guest; the instance is in
         ``updating_password`` and leaves it whatever happens."""
@@ -185,6 +204,7 @@ class ComputeManager(manager.Manager):
             LOG.info('Instance %s was deleted during %s', instance.uuid,
                      operation)
 
+    @instance_actions.wrap_event('compute')
     def trigger_crash_dump(self, context, instance):
         try:
             self.driver.trigger_crash_dump(instance)
@@ -193,6 +213,8 @@ class ComputeManager(manager.Manager):
                         instance.uuid, error)
             objects.InstanceFault.from_exception(
                 context, instance.uuid, error, host=self.host).create()
+            return error
+        return None
 
     @messaging.expected_exceptions(exception.InstanceNotFound,
                                    exception.ConsoleNotAvailable)

@@ -50,14 +50,17 @@ def run(context, instance, operation, driver, host, **params):
     rescue's ``image_meta`` (ImageMeta) and ``rescue_password``.
 
     Never raises for a failure of the driver: the instance then takes the
-    table's failure outcome and gets a fault. Returns nothing; a deleted
-    instance (or one whose task changed meanwhile) is left alone.
+    table's failure outcome and gets a fault, and the driver's exception
+    is returned (None on success). A deleted instance (or one whose task
+    changed meanwhile) is left alone.
     """
     task_state = states.TRANSITIONS[operation][1]
     started_from = instance.vm_state
+    failure = None
     try:
         _driver_call(driver, context, instance, operation, params)()
     except Exception as error:
+        failure = error
         LOG.warning('%s of instance %s on %s failed: %s', operation,
                     instance.uuid, host, error)
         objects.InstanceFault.from_exception(
@@ -76,6 +79,7 @@ def run(context, instance, operation, driver, host, **params):
     except (exception.InstanceNotFound, exception.UnexpectedTaskStateError):
         LOG.info('Instance %s was deleted during %s', instance.uuid,
                  operation)
-        return
+        return None
     LOG.info('%s of instance %s on %s: %s, now %s', operation,
              instance.uuid, host, result, instance.vm_state)
+    return failure

@@ -24,8 +24,10 @@ LOG = logging.getLogger(__name__)
 def run(context, instance, image_ref, admin_password, driver, host):
     """Rebuild ``instance`` (in ``rebuilding``) from ``image_ref``, its
     administrator password ``admin_password`` (None: keep none). Never
-    raises for a failure of the driver or the image service."""
+    raises for a failure of the driver or the image service: returns the
+    exception (None on success)."""
     started_from = instance.vm_state
+    failure = None
     try:
         image_meta = objects.ImageMeta.from_image_dict(
             glance.API().get(context, image_ref))
@@ -41,8 +43,9 @@ def run(context, instance, image_ref, admin_password, driver, host):
             exception.UnexpectedTaskStateError) as error:
         LOG.info('Instance %s went away during its rebuild: %s',
                  instance.uuid, error)
-        return
+        return None
     except Exception as error:
+        failure = error
         LOG.warning('Rebuild of instance %s on %s failed: %s',
                     instance.uuid, host, error)
         objects.InstanceFault.from_exception(
@@ -65,6 +68,7 @@ def run(context, instance, image_ref, admin_password, driver, host):
             exception.UnexpectedTaskStateError):
         LOG.info('Instance %s was deleted during its rebuild',
                  instance.uuid)
-        return
+        return None
     LOG.info('Rebuild of instance %s on %s: %s', instance.uuid, host,
              result)
+    return failure

@@ -32,11 +32,13 @@ def run(context, instance, image_id, driver, host, backup_type=None,
 
     ``backup_type``/``rotation`` (a non-negative int) make it a backup.
     Never raises for a failure of the driver or the image service: the
-    instance then gets a fault. Returns nothing.
+    instance then gets a fault, and the exception is returned (None on
+    success).
     """
     operation = 'backup' if backup_type is not None else 'snapshot'
     image_api = glance.API()
     started_from = instance.vm_state
+    failure = None
     try:
         driver.snapshot(context, instance, image_id,
                         _task_state_updater(instance, operation))
@@ -45,8 +47,9 @@ def run(context, instance, image_id, driver, host, backup_type=None,
         LOG.info('Instance %s went away during %s: %s', instance.uuid,
                  operation, error)
         _delete_image(context, image_api, image_id)
-        return
+        return None
     except Exception as error:
+        failure = error
         LOG.warning('%s of instance %s on %s failed: %s', operation,
                     instance.uuid, host, error)
         objects.InstanceFault.from_exception(
@@ -64,10 +67,11 @@ def run(context, instance, image_id, driver, host, backup_type=None,
             exception.UnexpectedTaskStateError):
         LOG.info('Instance %s was deleted during %s', instance.uuid,
                  operation)
-        return
+        return None
     if result == 'success' and backup_type is not None:
         rotate_backups(context, image_api, instance.uuid, backup_type,
                        rotation)
+    return failure
 
 
 def _delete_image(context, image_api, image_id):

@@ -16,6 +16,7 @@ def register_all():
     __import__('nova.objects.host_mapping')
     __import__('nova.objects.image_meta')
     __import__('nova.objects.instance')
+    __import__('nova.objects.instance_action')
     __import__('nova.objects.instance_fault')
     __import__('nova.objects.instance_mapping')
     __import__('nova.objects.network_request')

@@ -7,6 +7,7 @@ from nova.policies import console_output
 from nova.policies import flavors
 from nova.policies import hypervisors
 from nova.policies import images
+from nova.policies import instance_actions
 from nova.policies import ips
 from nova.policies import lock_server
 from nova.policies import server_external_events
@@ -24,6 +25,7 @@ def list_rules():
         flavors.list_rules(),
         hypervisors.list_rules(),
         images.list_rules(),
+        instance_actions.list_rules(),
         ips.list_rules(),
         lock_server.list_rules(),
         server_external_events.list_rules(),

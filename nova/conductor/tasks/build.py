@@ -15,6 +15,7 @@ from oslo_log import log as logging
 from oslo_serialization import jsonutils
 
 from nova.compute import rpcapi as compute_rpcapi
+from nova.compute import instance_actions
 from nova.compute import vm_states
 from nova import context as nova_context
 from nova import exception
@@ -82,6 +83,8 @@ class BuildTask(object):
             instance.node = selection.nodename
             instance.launched_on = selection.service_host
             instance.create()
+            instance_actions.record(cctxt, instance.uuid,
+                                    instance_actions.CREATE)
         mapping = objects.InstanceMapping.get_by_instance_uuid(
             context, instance.uuid)
         mapping.cell_mapping = cell
@@ -116,6 +119,8 @@ class BuildTask(object):
             instance.vm_state = vm_states.ERROR
             instance.task_state = None
             instance.create()
+            instance_actions.record(cctxt, instance.uuid,
+                                    instance_actions.CREATE)
             objects.InstanceFault.from_exception(
                 cctxt, instance.uuid, error).create()
         mapping = objects.InstanceMapping.get_by_instance_uuid(

@@ -203,8 +203,12 @@ class TestRescueAndPasswords(ServerTaskTestCase):
         self.assertEqual(404, resp.status_code, resp.text)
         resp = self.act({'trigger_crash_dump': None}, microversion='2.17')
         self.assertEqual(202, resp.status_code, resp.text)
-        output = self.act({'os-getConsoleOutput': {}}).json()['output']
-        self.assertIn('NMI received', output)
+        # The host gets the NMI asynchronously.
+        deadline = time.time() + 30
+        while 'NMI received' not in self.act(
+                {'os-getConsoleOutput': {}}).json()['output']:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
         self.assertEqual(400, self.act(
             {'trigger_crash_dump': {}}).status_code)
         self.act({'os-stop': None})

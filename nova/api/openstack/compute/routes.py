@@ -9,6 +9,7 @@ served here answer 501 or 410 from ``not_implemented.ROUTE_TABLE``.
 from nova.api.openstack.compute import flavors
 from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import images
+from nova.api.openstack.compute import instance_actions
 from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
@@ -43,6 +44,10 @@ ROUTE_TABLE = (
     ('/servers/{server_id}/action', {'POST': server_actions.action}),
     ('/servers/{server_id}/ips', {'GET': ips.index}),
     ('/servers/{server_id}/ips/{network_label}', {'GET': ips.show}),
+    ('/servers/{server_id}/os-instance-actions',
+     {'GET': instance_actions.index}),
+    ('/servers/{server_id}/os-instance-actions/{request_id}',
+     {'GET': instance_actions.show}),
     ('/servers/{server_id}/metadata', {'GET': server_metadata.index,
                                        'POST': server_metadata.create,
                                        'PUT': server_metadata.update_all}),
