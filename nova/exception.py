@@ -434,6 +434,12 @@ class DBNotConfigured(NovaException):
 
 # -- virt -------------------------------------------------------------------
 
+class ConductorTooOld(Invalid):
+    msg_fmt = _("The conductor is too old for %(method)s (RPC "
+                "%(version)s).")
+    code = 409
+
+
 class ComputeServiceTooOld(Invalid):
     msg_fmt = _("The compute service of host %(host)s is too old for "
                 "%(method)s (RPC %(version)s).")

@@ -358,15 +358,32 @@ class API(object):
             mapping = objects.InstanceMapping.get_by_instance_uuid(
                 context, instance.uuid)
         with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
-            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            instance = objects.Instance.get_by_uuid(
+                cctxt, instance.uuid, expected_attrs=['system_metadata'])
             instance_actions.record(cctxt, instance.uuid,
                                     instance_actions.DELETE)
+            self._delete_shelved_image(context, instance)
             if instance.host and self._host_is_up(cctxt, instance.host):
                 instance.task_state = task_states.DELETING
                 instance.save()
                 self.compute_rpcapi.terminate_instance(cctxt, instance)
                 return
             self._local_delete(cctxt, instance)
+
+    def _delete_shelved_image(self, context, instance):
+        """A shelved server's saved image goes with it."""
+        image_id = instance.system_metadata.get('shelved_image_id')
+        if instance.vm_state not in (vm_states.SHELVED,
+                                     vm_states.SHELVED_OFFLOADED) or \
+                not image_id:
+            return
+        try:
+            self.image_api.delete(context, image_id)
+        except exception.ImageNotFound:
+            pass
+        except Exception:
+            LOG.exception('Could not delete image %s of shelved instance '
+                          '%s', image_id, instance.uuid)
 
     def _delete_build_request(self, context, instance):
         """Delete a not yet scheduled instance; False if it got scheduled
@@ -607,6 +624,77 @@ class API(object):
             instance.save()
             self.compute_rpcapi.rebuild_instance(cctxt, instance,
                                                  image['id'], admin_password)
+
+    # -- shelve ------------------------------------------------------------
+
+    def shelve(self, context, instance):
+        """Stop ``instance`` and save it into a new image named
+        ``<name>-shelved``; offloaded at once when ``shelved_offload_time``
+        is 0. Allowed while ACTIVE, SHUTOFF, PAUSED or SUSPENDED."""
+        with self._task(context, instance, 'shelve',
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            image = self._snapshot_image(
+                context, instance, '%s-shelved' % instance.display_name,
+                'snapshot', {})
+            self.compute_rpcapi.shelve_instance(
+                cctxt, instance, image['id'],
+                offload=CONF.shelved_offload_time == 0)
+
+    def shelve_offload(self, context, instance):
+        """Let go of the guest and host of a SHELVED ``instance``."""
+        with self._task(context, instance, 'shelve_offload') as (
+                cctxt, instance):
+            self.compute_rpcapi.shelve_offload_instance(cctxt, instance)
+
+    def unshelve(self, context, instance, availability_zone=None,
+                 host=None, unpin_az=False):
+        """Bring a shelved ``instance`` back: on its host when it was not
+        offloaded, else where the scheduler puts it, limited to
+        ``availability_zone`` (2.77) and/or ``host`` (2.91, admins);
+        ``unpin_az`` (2.91, ``"availability_zone": null``) lets it go to
+        any zone. Raises InvalidRequest (400) for an unknown zone and
+        InstanceInvalidState (409) for a zone or host while it was not
+        offloaded, ComputeHostNotFound (400) for an unknown host."""
+        if availability_zone is not None:
+            self._check_availability_zone(context, availability_zone)
+        if host is not None:
+            self._check_requested_destination(context, host, None)
+        with self._task(context, instance, 'unshelve',
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            if instance.vm_state == vm_states.SHELVED:
+                if availability_zone or host:
+                    raise exception.InstanceInvalidState(
+                        instance_uuid=instance.uuid, attr='vm_state',
+                        state=instance.vm_state,
+                        method='unshelve to a zone or host')
+                self.compute_rpcapi.unshelve_instance(cctxt, instance,
+                                                      instance.host)
+                return
+            spec = objects.RequestSpec.get_by_instance_uuid(
+                context, instance.uuid)
+            if availability_zone is not None or unpin_az:
+                spec.availability_zone = availability_zone
+                instance.availability_zone = availability_zone
+                instance.save()
+            spec.force_hosts = [host] if host else None
+            spec.force_nodes = None
+            spec.ignore_hosts = None
+            self.compute_task_api.unshelve_instance(context, instance, spec)
+
+    @staticmethod
+    def _check_availability_zone(context, availability_zone):
+        """InvalidRequest unless a compute service is in the zone."""
+        admin = nova_context.get_admin_context()
+        for cell in CELLS.all(admin):
+            with nova_context.target_cell(admin, cell) as cctxt:
+                for service in objects.ServiceList.get_all(
+                        cctxt, binary='nova-compute'):
+                    if service.availability_zone == availability_zone:
+                        return
+        raise exception.InvalidRequest(
+            'The requested availability zone is not available')
 
     def unrescue(self, context, instance):
         with self._task(context, instance, 'unrescue') as (cctxt, instance):

@@ -30,6 +30,8 @@ BY_OPERATION = {
     'snapshot': 'createImage', 'backup': 'createBackup',
     'set_password': 'changePassword',
     'trigger_crash_dump': 'trigger_crash_dump',
+    'shelve': 'shelve', 'shelve_offload': 'shelveOffload',
+    'unshelve': 'unshelve',
 }
 
 

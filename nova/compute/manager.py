@@ -7,10 +7,12 @@ waiters of ``nova.compute.external_events``. It never opens a database;
 its objects go through the conductor.
 """
 
+import datetime
 import threading
 
 from oslo_log import log as logging
 import oslo_messaging as messaging
+from oslo_utils import timeutils
 
 import nova.conf
 from nova.compute import build
@@ -20,8 +22,10 @@ from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
 from nova.compute import rebuild
+from nova.compute import shelve
 from nova.compute import snapshot
 from nova.compute import states
+from nova.compute import vm_states
 from nova.conductor import rpcapi as conductor_rpcapi
 from nova import exception
 from nova.image import glance
@@ -39,7 +43,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.5')
+    target = messaging.Target(version='1.6')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -53,6 +57,8 @@ class ComputeManager(manager.Manager):
         self._service_id = None
         self.network_api = neutron.API()
         self.instance_events = external_events.InstanceEvents()
+        self.shelve_flows = shelve.ShelveFlows(
+            self.host, self.driver, self.network_api, self.report_client)
 
     @property
     def compute_task_api(self):
@@ -162,6 +168,19 @@ class ComputeManager(manager.Manager):
                            self.driver, self.host)
 
     @instance_actions.wrap_event('compute')
+    def shelve_instance(self, context, instance, image_id, offload):
+        return self.shelve_flows.shelve(context, instance, image_id,
+                                        offload)
+
+    @instance_actions.wrap_event('compute')
+    def shelve_offload_instance(self, context, instance):
+        return self.shelve_flows.offload(context, instance)
+
+    @instance_actions.wrap_event('compute')
+    def unshelve_instance(self, context, instance):
+        return self.shelve_flows.unshelve(context, instance)
+
+    @instance_actions.wrap_event('compute')
     def unrescue_instance(self, context, instance):
         return self._power(context, instance, 'unrescue')
 
@@ -241,3 +260,31 @@ class ComputeManager(manager.Manager):
     def update_available_resource(self, context):
         """Keep the compute node record and placement inventory current."""
         self.rt.update_available_resource(context, self._service_id)
+
+    @manager.periodic_task_decorator(
+        spacing=CONF.shelved_poll_interval, run_immediately=False)
+    def _poll_shelved_instances(self, context):
+        """Offload the servers shelved here longer than
+        ``shelved_offload_time`` seconds (when that is positive)."""
+        if CONF.shelved_offload_time <= 0:
+            return
+        oldest = utils.utcnow() - datetime.timedelta(
+            seconds=CONF.shelved_offload_time)
+        for instance in objects.InstanceList.get_by_host(
+                context, self.host, expected_attrs=['system_metadata']):
+            shelved_at = instance.system_metadata.get('shelved_at')
+            if (instance.vm_state != vm_states.SHELVED or
+                    instance.task_state is not None or not shelved_at or
+                    timeutils.parse_isotime(shelved_at).replace(
+                        tzinfo=None) > oldest):
+                continue
+            instance.task_state = states.check_idle(instance,
+                                                    'shelve_offload')
+            try:
+                instance.save(expected_task_state=[None])
+            except (exception.InstanceNotFound,
+                    exception.UnexpectedTaskStateError):
+                continue
+            LOG.info('Offloading instance %s, shelved since %s',
+                     instance.uuid, shelved_at)
+            self.shelve_flows.offload(context, instance)

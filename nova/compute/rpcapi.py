@@ -11,6 +11,8 @@ API version history:
     * 1.4 - Add snapshot_instance, backup_instance, rescue_instance,
             unrescue_instance, set_admin_password, trigger_crash_dump.
     * 1.5 - Add rebuild_instance.
+    * 1.6 - Add shelve_instance, shelve_offload_instance,
+            unshelve_instance.
 """
 
 from oslo_log import log as logging
@@ -31,7 +33,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.5'
+    VERSION = '1.6'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -167,3 +169,28 @@ class ComputeAPI(object):
         cctxt = self.client.prepare(server=instance.host, version='1.5')
         cctxt.cast(ctxt, 'rebuild_instance', instance=instance,
                    image_ref=image_ref, admin_password=admin_password)
+
+    # -- shelve (1.6)
+
+    def _client_1_6(self, host, method):
+        if not self.client.can_send_version('1.6'):
+            raise exception.ComputeServiceTooOld(
+                host=host, method=method, version='1.6')
+        return self.client.prepare(server=host, version='1.6')
+
+    def shelve_instance(self, ctxt, instance, image_id, offload):
+        """Stop the guest and save it into ``image_id``; offload it too
+        when ``offload``. The instance is in ``shelving``."""
+        self._client_1_6(instance.host, 'shelve').cast(
+            ctxt, 'shelve_instance', instance=instance, image_id=image_id,
+            offload=offload)
+
+    def shelve_offload_instance(self, ctxt, instance):
+        self._client_1_6(instance.host, 'shelveOffload').cast(
+            ctxt, 'shelve_offload_instance', instance=instance)
+
+    def unshelve_instance(self, ctxt, instance, host):
+        """Start the kept guest on ``host`` (its own), or spawn it there
+        after an offload; the instance is in ``unshelving``."""
+        self._client_1_6(host, 'unshelve').cast(
+            ctxt, 'unshelve_instance', instance=instance)

@@ -13,6 +13,7 @@ same type beyond its rotation.
 from oslo_log import log as logging
 
 from nova.compute import states
+from nova.compute import task_states
 from nova import exception
 from nova.image import glance
 from nova import objects
@@ -20,10 +21,25 @@ from nova import objects
 LOG = logging.getLogger(__name__)
 
 
+# The steps a driver reports during a snapshot, in order.
+_DRIVER_STEPS = (task_states.IMAGE_PENDING_UPLOAD,
+                 task_states.IMAGE_UPLOADING)
+
+
 def _task_state_updater(instance, operation):
+    """The ``update_task_state`` a driver calls: its snapshot steps become
+    those the table declares for ``operation`` (a shelve's own)."""
     def update_task_state(task_state, expected_state=None):
-        states.advance(instance, operation, task_state)
+        step = states.STEPS[operation][_DRIVER_STEPS.index(task_state)]
+        states.advance(instance, operation, step)
     return update_task_state
+
+
+def upload(context, instance, image_id, driver, operation):
+    """Have the driver upload the guest's disk into ``image_id``, moving
+    ``instance`` through ``operation``'s steps; raises what it raised."""
+    driver.snapshot(context, instance, image_id,
+                    _task_state_updater(instance, operation))
 
 
 def run(context, instance, image_id, driver, host, backup_type=None,
@@ -40,13 +56,12 @@ def run(context, instance, image_id, driver, host, backup_type=None,
     started_from = instance.vm_state
     failure = None
     try:
-        driver.snapshot(context, instance, image_id,
-                        _task_state_updater(instance, operation))
+        upload(context, instance, image_id, driver, operation)
     except (exception.InstanceNotFound,
             exception.UnexpectedTaskStateError) as error:
         LOG.info('Instance %s went away during %s: %s', instance.uuid,
                  operation, error)
-        _delete_image(context, image_api, image_id)
+        delete_image(context, image_api, image_id)
         return None
     except Exception as error:
         failure = error
@@ -54,7 +69,7 @@ def run(context, instance, image_id, driver, host, backup_type=None,
                     instance.uuid, host, error)
         objects.InstanceFault.from_exception(
             context, instance.uuid, error, host=host).create()
-        _delete_image(context, image_api, image_id)
+        delete_image(context, image_api, image_id)
         result = 'failure'
     else:
         result = 'success'
@@ -74,7 +89,7 @@ def run(context, instance, image_id, driver, host, backup_type=None,
     return failure
 
 
-def _delete_image(context, image_api, image_id):
+def delete_image(context, image_api, image_id):
     try:
         image_api.delete(context, image_id)
     except exception.ImageNotFound:
@@ -96,4 +111,4 @@ def rotate_backups(context, image_api, instance_uuid, backup_type,
     for image in backups[rotation:]:
         LOG.info('Rotating out backup %s of instance %s', image['id'],
                  instance_uuid)
-        _delete_image(context, image_api, image['id'])
+        delete_image(context, image_api, image['id'])

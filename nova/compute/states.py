@@ -42,6 +42,11 @@ TRANSITIONS = {
     'rebuild': ((vm_states.ACTIVE, vm_states.STOPPED, vm_states.ERROR),
                 task_states.REBUILDING),
     'set_password': ((vm_states.ACTIVE,), task_states.UPDATING_PASSWORD),
+    'shelve': (_SNAPSHOTTABLE, task_states.SHELVING),
+    'shelve_offload': ((vm_states.SHELVED,),
+                       task_states.SHELVING_OFFLOADING),
+    'unshelve': ((vm_states.SHELVED, vm_states.SHELVED_OFFLOADED),
+                 task_states.UNSHELVING),
     # An NMI to the guest: no task, nothing changes.
     'trigger_crash_dump': ((vm_states.ACTIVE, vm_states.PAUSED,
                             vm_states.RESCUED, vm_states.RESIZED,
@@ -70,6 +75,11 @@ STEPS = {
                task_states.IMAGE_UPLOADING),
     'rebuild': (task_states.REBUILD_BLOCK_DEVICE_MAPPING,
                 task_states.REBUILD_SPAWNING),
+    'shelve': (task_states.SHELVING_IMAGE_PENDING_UPLOAD,
+               task_states.SHELVING_IMAGE_UPLOADING),
+    # An offload straight after the shelve, on the host.
+    'shelve_offload': (),
+    'unshelve': (task_states.SPAWNING,),
 }
 
 # Where a finished or failed operation leaves the instance. A failed power
@@ -100,10 +110,14 @@ OUTCOMES = {
     ('rebuild', 'success'): (vm_states.ACTIVE, None),
     ('rebuild', 'success_stopped'): (vm_states.STOPPED, None),
     ('rebuild', 'failure'): (vm_states.ERROR, None),
+    ('shelve', 'success'): (vm_states.SHELVED, None),
+    ('shelve_offload', 'success'): (vm_states.SHELVED_OFFLOADED, None),
+    ('unshelve', 'success'): (vm_states.ACTIVE, None),
 }
 for _operation in ('stop', 'start', 'reboot_soft', 'pause', 'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
-                   'set_password', 'trigger_crash_dump'):
+                   'set_password', 'trigger_crash_dump', 'shelve',
+                   'shelve_offload', 'unshelve'):
     OUTCOMES[(_operation, 'failure')] = (UNCHANGED, None)
 OUTCOMES[('set_password', 'success')] = (UNCHANGED, None)
 OUTCOMES[('trigger_crash_dump', 'success')] = (UNCHANGED, None)

@@ -8,6 +8,7 @@ from oslo_log import log as logging
 import oslo_messaging as messaging
 
 from nova.conductor.tasks import build as build_tasks
+from nova.conductor.tasks import unshelve as unshelve_tasks
 from nova import exception
 from nova import manager
 from nova.objects import base as objects_base
@@ -66,10 +67,11 @@ class ConductorManager(manager.Manager):
 class ComputeTaskManager(object):
     """Workflows: placing and building servers."""
 
-    target = messaging.Target(namespace='compute_task', version='1.0')
+    target = messaging.Target(namespace='compute_task', version='1.1')
 
     def __init__(self):
         self.builder = build_tasks.BuildTask()
+        self.unshelver = unshelve_tasks.UnshelveTask()
 
     def schedule_and_build_instances(self, context, build_requests,
                                      request_specs, requested_networks=None):
@@ -80,3 +82,6 @@ class ComputeTaskManager(object):
                         requested_networks=None):
         self.builder.reschedule(context, instance, request_spec,
                                 copy.copy(host_list), requested_networks)
+
+    def unshelve_instance(self, context, instance, request_spec):
+        self.unshelver.unshelve_instance(context, instance, request_spec)

@@ -14,11 +14,13 @@ API version history (ComputeTaskAPI):
 
     * 1.0 - Initial version: schedule_and_build_instances,
             build_instances (reschedule from a compute host).
+    * 1.1 - Add unshelve_instance.
 """
 
 import oslo_messaging as messaging
 
 import nova.conf
+from nova import exception
 from nova.objects import base as objects_base
 from nova import rpc
 
@@ -65,12 +67,15 @@ class ConductorAPI(object):
 class ComputeTaskAPI(object):
     """Start multi-step workflows in the conductor."""
 
-    VERSION = '1.0'
+    VERSION = '1.1'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, namespace='compute_task',
                                   version='1.0')
-        self.client = rpc.get_client(target)
+        level = CONF.upgrade_levels.conductor
+        self.client = rpc.get_client(
+            target, version_cap=COMPUTE_TASK_VERSION_ALIASES.get(level,
+                                                                 level))
 
     def schedule_and_build_instances(self, context, build_requests,
                                      request_specs, requested_networks=None):
@@ -87,3 +92,12 @@ class ComputeTaskAPI(object):
         cctxt.cast(context, 'build_instances', instance=instance,
                    request_spec=request_spec, host_list=host_list,
                    requested_networks=requested_networks)
+
+    def unshelve_instance(self, context, instance, request_spec):
+        """Place a SHELVED_OFFLOADED ``instance`` (in ``unshelving``) as
+        ``request_spec`` asks and spawn it there (1.1)."""
+        if not self.client.can_send_version('1.1'):
+            raise exception.ConductorTooOld(method='unshelve', version='1.1')
+        cctxt = self.client.prepare(version='1.1')
+        cctxt.cast(context, 'unshelve_instance', instance=instance,
+                   request_spec=request_spec)

@@ -3,6 +3,22 @@
 from oslo_config import cfg
 
 compute_opts = [
+    cfg.IntOpt('shelved_offload_time', default=0, min=-1,
+               help="""
+Seconds a shelved server keeps its guest and host before it is offloaded.
+
+Possible values:
+
+* 0: offload at once, as part of the shelve.
+* -1: never offload by itself (only the shelveOffload action does).
+* A positive number: offloaded by a periodic task once that long shelved
+  (checked every ``shelved_poll_interval`` seconds).
+"""),
+    cfg.IntOpt('shelved_poll_interval', default=3600,
+               help="""
+Seconds between checks for shelved servers to offload; 0 or less
+disables the periodic task.
+"""),
     cfg.IntOpt('password_length', default=12, min=0,
                help="""
 Length of the administrator passwords generated for servers when the

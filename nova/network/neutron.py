@@ -354,3 +354,18 @@ class API(object):
             else:
                 self._delete_port(context, port['id'])
         LOG.debug('Ports of instance %s released', instance.uuid)
+
+    def bind_ports_to_host(self, context, instance, host):
+        """Bind the ports of ``instance`` (its cached network info) to
+        ``host``, or unbind them with None (a shelved-offloaded server
+        keeps its ports but no host). A no-op when networking is not
+        configured."""
+        if not is_configured(context):
+            return
+        for port_id in model.port_ids(self._cached(instance)):
+            try:
+                self._update_port(context, port_id,
+                                  {'binding:host_id': host}, admin=True)
+            except exception.PortNotFound:
+                LOG.warning('Port %s of instance %s is gone', port_id,
+                            instance.uuid)

@@ -16,6 +16,7 @@ from nova.policies import server_records
 from nova.policies import server_tasks
 from nova.policies import servers
 from nova.policies import services
+from nova.policies import shelve
 
 
 def list_rules():
@@ -34,4 +35,5 @@ def list_rules():
         server_tasks.list_rules(),
         servers.list_rules(),
         services.list_rules(),
+        shelve.list_rules(),
     )

@@ -345,3 +345,8 @@ def allow_scheduler_hints_in_view(req):
 def image_id_in_body(req):
     """createImage and createBackup name the image in the body (2.45)."""
     return is_supported(req, '2.45')
+
+
+def consistent_change_views(req):
+    """Update and rebuild answer the full show view (2.75)."""
+    return is_supported(req, '2.75')

@@ -60,11 +60,12 @@ class TestNotImplemented(test.TestCase):
         before = self.api.wait_for_status(server_id, 'ACTIVE')
 
         self._assert_error(
-            self._action(self.api, server_id, {'shelve': None}), 501,
-            'notImplemented', "The 'shelve' server action is not "
-                              "implemented")
+            self._action(self.api, server_id, {'injectNetworkInfo': None}),
+            501, 'notImplemented', "The 'injectNetworkInfo' server action "
+                                   "is not implemented")
         self._assert_error(
-            self._action(self.api, MISSING, {'shelve': None}), 404,
+            self._action(self.api, MISSING, {'injectNetworkInfo': None}),
+            404,
             'itemNotFound', 'Instance %s could not be found.' % MISSING)
         self._assert_error(
             self._action(self.api, server_id, {'os-fly': {}}), 400,
@@ -81,7 +82,8 @@ class TestNotImplemented(test.TestCase):
 
         # Another project's user cannot tell the server exists.
         member = self.cloud.api_for('demo', 'demo')
-        self._assert_error(self._action(member, server_id, {'shelve': None}),
+        self._assert_error(self._action(member, server_id,
+                                        {'injectNetworkInfo': None}),
                            404, 'itemNotFound')
         self._assert_error(member.get('/servers/%s/metadata' % server_id),
                            404, 'itemNotFound')

@@ -110,3 +110,17 @@ class TestServerRebuild(cloud_fixture.SharedCloudTestCase):
         resp = self.rebuild()
         self.assertEqual(409, resp.status_code, resp.text)
         self.assertIn('vm_state paused', resp.text)
+
+    def test_views_before_and_from_2_75(self):
+        server = self.rebuild(microversion='2.74').json()['server']
+        self.assertNotIn('OS-EXT-STS:vm_state', server)
+        self.assertNotIn('OS-SRV-USG:launched_at', server)
+        self.assertIn('locked_reason', server)
+        self.wait_idle()
+        server = self.rebuild(microversion='2.75').json()['server']
+        self.assertEqual('active', server['OS-EXT-STS:vm_state'])
+        self.wait_idle()
+        resp = self.api.request('PUT', '/servers/%s' % self.server_id,
+                                {'server': {'name': 'n'}},
+                                microversion='2.74')
+        self.assertNotIn('OS-EXT-STS:vm_state', resp.json()['server'])

@@ -224,7 +224,7 @@ UNSERVED = (
 SERVER_ACTIONS = {
     name: TODO for name in (
         'resize', 'confirmResize',
-        'revertResize', 'shelve', 'shelveOffload', 'unshelve',
+        'revertResize',
         'addSecurityGroup', 'removeSecurityGroup',
         'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',
         'restore', 'forceDelete')

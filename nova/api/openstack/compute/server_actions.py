@@ -15,6 +15,7 @@ from nova.api.openstack.compute import not_implemented
 from nova.api.openstack.compute import server_images
 from nova.api.openstack.compute import server_power
 from nova.api.openstack.compute import server_rebuild
+from nova.api.openstack.compute import server_shelve
 from nova.api.openstack.compute import server_tasks
 from nova.api.openstack.compute.schemas import server_actions as schemas
 from nova.api.openstack import handler
@@ -51,6 +52,9 @@ ACTIONS = {
     'trigger_crash_dump': server_tasks.trigger_crash_dump,
     'os-resetState': server_tasks.reset_state,
     'rebuild': server_rebuild.rebuild,
+    'shelve': server_shelve.shelve,
+    'shelveOffload': server_shelve.shelve_offload,
+    'unshelve': server_shelve.unshelve,
 }
 
 # What the dispatcher itself answers, besides its actions' answers.

@@ -81,8 +81,8 @@ def rebuild(req, server_id, body):
             exception.FlavorMemoryTooSmall) as exc:
         raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
     instance = servers.get(ctx, server_id, servers.SHOW_ATTRS)
-    view = views.show(req, instance,
-                      servers.view_options(req, [instance], show=True))
+    view = views.show_changed(
+        req, instance, servers.view_options(req, [instance], show=True))
     if CONF.api.enable_instance_password:
         view['adminPass'] = password
     return {'server': view}

@@ -202,7 +202,7 @@ def update(req, server_id, body):
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
     instance = get(ctx, server_id, SHOW_ATTRS)
     opts = view_options(req, [instance], show=True)
-    return {'server': views.show(req, instance, opts)}
+    return {'server': views.show_changed(req, instance, opts)}
 
 
 def _requested_networks(networks):

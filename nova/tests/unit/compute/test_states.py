@@ -97,3 +97,28 @@ class TestTransitions(test.TestCase):
         self.assertTrue(vm_states.ALLOW_DELETE <= set(fields.VMState.ALL))
         self.assertNotIn(vm_states.DELETED, vm_states.ALLOW_DELETE)
         self.assertEqual(task_states.SPAWNING, task_states.BUILD_STEPS[-1])
+
+    def test_every_user_operation_names_its_instance_action(self):
+        from nova.compute import instance_actions
+        for operation in states.TRANSITIONS:
+            if operation in ('build_networks', 'build', 'delete'):
+                continue
+            self.assertIn(operation, instance_actions.BY_OPERATION)
+
+    def test_steps_follow_the_operations_first_task_state(self):
+        inst = _instance(vm_states.ACTIVE)
+        inst.task_state = task_states.IMAGE_SNAPSHOT
+        saved = []
+        inst.save = lambda expected_task_state: saved.append(
+            (inst.task_state, expected_task_state))
+        states.advance(inst, 'snapshot', task_states.IMAGE_PENDING_UPLOAD)
+        states.advance(inst, 'snapshot', task_states.IMAGE_UPLOADING)
+        self.assertEqual(
+            [(task_states.IMAGE_PENDING_UPLOAD, [task_states.IMAGE_SNAPSHOT]),
+             (task_states.IMAGE_UPLOADING,
+              [task_states.IMAGE_PENDING_UPLOAD])], saved)
+        self.assertRaises(ValueError, states.advance, inst, 'snapshot',
+                          task_states.SPAWNING)
+        for operation, steps in states.STEPS.items():
+            self.assertIn(operation, states.TRANSITIONS)
+            self.assertEqual(len(steps), len(set(steps)))

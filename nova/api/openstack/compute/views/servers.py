@@ -261,6 +261,28 @@ def show(req, instance, opts):
     return server
 
 
+# What the views of PUT /servers/{id} and rebuild leave out before 2.75.
+_NOT_IN_CHANGE_VIEWS = (
+    'OS-EXT-AZ:availability_zone', 'config_drive', 'key_name',
+    'OS-SRV-USG:launched_at', 'OS-SRV-USG:terminated_at',
+    'OS-EXT-STS:task_state', 'OS-EXT-STS:vm_state',
+    'OS-EXT-STS:power_state', 'os-extended-volumes:volumes_attached')
+
+
+def show_changed(req, instance, opts):
+    """The view answering an update or a rebuild: before 2.75 the show
+    view without the extended attributes, status and usage fields, host
+    status and server groups; from 2.75 on the show view itself."""
+    if avr.consistent_change_views(req):
+        return show(req, instance, opts)
+    server = _core(req, instance, opts)
+    for key in _NOT_IN_CHANGE_VIEWS:
+        server.pop(key, None)
+    _versioned(req, instance, server, ServerViewOptions(
+        flavor_extra_specs=opts.flavor_extra_specs))
+    return server
+
+
 def index_list(req, instances):
     servers = [basic(req, inst) for inst in instances]
     return _with_links(req, {'servers': servers}, servers, 'servers')

@@ -125,8 +125,8 @@ class ServerActionOutcomeTest(test.TestCase):
 
     def test_known_action_is_501(self):
         self.assertEqual(
-            (501, "The 'shelve' server action is not implemented"),
-            ni.action_outcome('shelve', V('2.1')))
+            (501, "The 'injectNetworkInfo' server action is not implemented"),
+            ni.action_outcome('injectNetworkInfo', V('2.1')))
 
     def test_unknown_action_is_400_in_novas_words(self):
         self.assertEqual((400, 'There is no such action: os-fly'),
