@@ -265,6 +265,24 @@ class InstanceActionEventNotFound(NotFound):
     msg_fmt = _("Event %(event)s not found for action id %(action_id)s")
 
 
+class CannotResizeToSameFlavor(Invalid):
+    msg_fmt = _("When resizing, instances must change flavor!")
+
+
+class CannotResizeDisk(Invalid):
+    msg_fmt = _("Server disk was unable to be resized because: "
+                "%(reason)s")
+
+
+class MigrationNotFound(NotFound):
+    msg_fmt = _("Migration %(migration_id)s could not be found.")
+
+
+class MigrationNotFoundByStatus(MigrationNotFound):
+    msg_fmt = _("Migration not found for instance %(instance_id)s "
+                "with status %(status)s.")
+
+
 class TagNotFound(NotFound):
     msg_fmt = _("Tag %(tag)s could not be found on resource "
                 "%(resource_id)s.")

@@ -363,6 +363,7 @@ class API(object):
             instance_actions.record(cctxt, instance.uuid,
                                     instance_actions.DELETE)
             self._delete_shelved_image(context, instance)
+            self._confirm_before_delete(cctxt, instance)
             if instance.host and self._host_is_up(cctxt, instance.host):
                 instance.task_state = task_states.DELETING
                 instance.save()
@@ -624,6 +625,82 @@ class API(object):
             instance.save()
             self.compute_rpcapi.rebuild_instance(cctxt, instance,
                                                  image['id'], admin_password)
+
+    # -- resize and cold migration --------------------------------------
+
+    def resize(self, context, instance, flavor_id):
+        """Move ``instance`` to the flavor ``flavor_id`` (on a host the
+        scheduler picks); it waits in VERIFY_RESIZE to be confirmed or
+        reverted. Raises FlavorNotFound, CannotResizeToSameFlavor,
+        CannotResizeDisk (400), NoValidHost (400) and what ``_task``
+        raises."""
+        flavor = objects.Flavor.get_by_flavor_id(context, flavor_id)
+        current = instance.flavor
+        if flavor.flavorid == current.flavorid:
+            raise exception.CannotResizeToSameFlavor()
+        if flavor.root_gb < current.root_gb:
+            raise exception.CannotResizeDisk(
+                reason='Resizing to a smaller disk flavor is not allowed.')
+        self._move(context, instance, 'resize', flavor, None)
+
+    def migrate(self, context, instance, host=None):
+        """Move ``instance`` to another host (``host``, 2.56, when
+        given; ComputeHostNotFound if unknown), keeping its flavor."""
+        if host is not None:
+            self._check_requested_destination(context, host, None)
+            if host == instance.host:
+                raise exception.InvalidRequest(
+                    'The target host is the server\'s own host.')
+        self._move(context, instance, 'migrate', None, host)
+
+    def _move(self, context, instance, operation, flavor, host):
+        with self._task(context, instance, operation) as (cctxt, instance):
+            spec = objects.RequestSpec.get_by_instance_uuid(
+                context, instance.uuid)
+            self.compute_task_api.migrate_server(
+                cctxt, instance, flavor or instance.flavor, spec, host)
+
+    @staticmethod
+    def _finished_migration(cctxt, instance):
+        """The move waiting for a confirmation; MigrationNotFoundByStatus
+        (400: "not resized") when there is none."""
+        return objects.Migration.get_by_instance_and_status(
+            cctxt, instance.uuid, 'finished')
+
+    def confirm_resize(self, context, instance):
+        """Keep a resized server where it is now; its source host lets
+        go of the old guest and allocation."""
+        with self._task(context, instance, 'confirm_resize',
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            migration = self._finished_migration(cctxt, instance)
+            migration.status = 'confirming'
+            migration.save()
+            self.compute_rpcapi.confirm_resize(cctxt, instance, migration)
+
+    def revert_resize(self, context, instance):
+        """Take a resized server back to its old flavor and host."""
+        with self._task(context, instance, 'revert_resize',
+                        expected_attrs=['system_metadata']) as (
+                cctxt, instance):
+            migration = self._finished_migration(cctxt, instance)
+            migration.status = 'reverting'
+            migration.save()
+            self.compute_rpcapi.revert_resize(cctxt, instance, migration)
+
+    def _confirm_before_delete(self, cctxt, instance):
+        """A server deleted while waiting in VERIFY_RESIZE has its move
+        confirmed first, so its source host lets go of the old guest."""
+        if instance.vm_state != vm_states.RESIZED:
+            return
+        try:
+            migration = objects.Migration.get_by_instance_and_status(
+                cctxt, instance.uuid, 'finished')
+        except exception.MigrationNotFoundByStatus:
+            return
+        migration.status = 'confirming'
+        migration.save()
+        self.compute_rpcapi.confirm_resize(cctxt, instance, migration)
 
     # -- shelve ------------------------------------------------------------
 

@@ -31,7 +31,8 @@ BY_OPERATION = {
     'set_password': 'changePassword',
     'trigger_crash_dump': 'trigger_crash_dump',
     'shelve': 'shelve', 'shelve_offload': 'shelveOffload',
-    'unshelve': 'unshelve',
+    'unshelve': 'unshelve', 'resize': 'resize', 'migrate': 'migrate',
+    'confirm_resize': 'confirmResize', 'revert_resize': 'revertResize',
 }
 
 

@@ -22,6 +22,8 @@ from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
 from nova.compute import rebuild
+from nova.compute import resize
+from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import shelve
 from nova.compute import snapshot
 from nova.compute import states
@@ -43,7 +45,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.6')
+    target = messaging.Target(version='1.7')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -59,6 +61,9 @@ class ComputeManager(manager.Manager):
         self.instance_events = external_events.InstanceEvents()
         self.shelve_flows = shelve.ShelveFlows(
             self.host, self.driver, self.network_api, self.report_client)
+        self.resize_flows = resize.ResizeFlows(
+            self.host, self.driver, self.network_api, self.report_client,
+            compute_rpcapi.ComputeAPI())
 
     @property
     def compute_task_api(self):
@@ -181,6 +186,31 @@ class ComputeManager(manager.Manager):
         return self.shelve_flows.unshelve(context, instance)
 
     @instance_actions.wrap_event('compute')
+    def resize_instance(self, context, instance, migration, flavor):
+        return self.resize_flows.resize_instance(context, instance,
+                                                 migration, flavor)
+
+    @instance_actions.wrap_event('compute')
+    def finish_resize(self, context, instance, migration, disk_info):
+        return self.resize_flows.finish_resize(context, instance,
+                                               migration, disk_info)
+
+    @instance_actions.wrap_event('compute')
+    def confirm_resize(self, context, instance, migration):
+        return self.resize_flows.confirm_resize(context, instance,
+                                                migration)
+
+    @instance_actions.wrap_event('compute')
+    def revert_resize(self, context, instance, migration):
+        return self.resize_flows.revert_resize(context, instance,
+                                               migration)
+
+    @instance_actions.wrap_event('compute')
+    def finish_revert_resize(self, context, instance, migration):
+        return self.resize_flows.finish_revert_resize(context, instance,
+                                                      migration)
+
+    @instance_actions.wrap_event('compute')
     def unrescue_instance(self, context, instance):
         return self._power(context, instance, 'unrescue')
 
@@ -288,3 +318,33 @@ class ComputeManager(manager.Manager):
             LOG.info('Offloading instance %s, shelved since %s',
                      instance.uuid, shelved_at)
             self.shelve_flows.offload(context, instance)
+
+    @manager.periodic_task_decorator(spacing=60, run_immediately=False)
+    def _poll_unconfirmed_resizes(self, context):
+        """Confirm the moves to this host waiting in VERIFY_RESIZE longer
+        than ``resize_confirm_window`` seconds (when that is positive)."""
+        if CONF.resize_confirm_window <= 0:
+            return
+        oldest = utils.utcnow() - datetime.timedelta(
+            seconds=CONF.resize_confirm_window)
+        for migration in objects.MigrationList.get_by_filters(
+                context, {'status': 'finished', 'host': self.host}):
+            if (migration.dest_compute != self.host or
+                    migration.updated_at.replace(tzinfo=None) > oldest):
+                continue
+            try:
+                instance = objects.Instance.get_by_uuid(
+                    context, migration.instance_uuid,
+                    expected_attrs=['system_metadata'])
+            except exception.InstanceNotFound:
+                continue
+            if (instance.vm_state != vm_states.RESIZED or
+                    instance.task_state is not None):
+                continue
+            LOG.info('Confirming the move of instance %s (migration %s) '
+                     'after %d s', instance.uuid, migration.uuid,
+                     CONF.resize_confirm_window)
+            migration.status = 'confirming'
+            migration.save()
+            self.resize_flows.compute_rpcapi.confirm_resize(
+                context, instance, migration)

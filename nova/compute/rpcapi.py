@@ -13,6 +13,8 @@ API version history:
     * 1.5 - Add rebuild_instance.
     * 1.6 - Add shelve_instance, shelve_offload_instance,
             unshelve_instance.
+    * 1.7 - Add resize_instance, finish_resize, confirm_resize,
+            revert_resize, finish_revert_resize.
 """
 
 from oslo_log import log as logging
@@ -33,7 +35,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.6'
+    VERSION = '1.7'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -194,3 +196,39 @@ class ComputeAPI(object):
         after an offload; the instance is in ``unshelving``."""
         self._client_1_6(host, 'unshelve').cast(
             ctxt, 'unshelve_instance', instance=instance)
+
+    # -- resize and cold migration (1.7); the migration names the hosts.
+
+    def _client_1_7(self, host, method):
+        if not self.client.can_send_version('1.7'):
+            raise exception.ComputeServiceTooOld(
+                host=host, method=method, version='1.7')
+        return self.client.prepare(server=host, version='1.7')
+
+    def resize_instance(self, ctxt, instance, migration, flavor):
+        """Source: stop the guest and move its disk (for ``flavor``)."""
+        self._client_1_7(migration.source_compute, 'resize').cast(
+            ctxt, 'resize_instance', instance=instance, migration=migration,
+            flavor=flavor)
+
+    def finish_resize(self, ctxt, instance, migration, disk_info):
+        """Destination: create the guest from the moved disk."""
+        self._client_1_7(migration.dest_compute, 'resize').cast(
+            ctxt, 'finish_resize', instance=instance, migration=migration,
+            disk_info=disk_info)
+
+    def confirm_resize(self, ctxt, instance, migration):
+        """Source: drop the copy kept for a revert."""
+        self._client_1_7(migration.source_compute, 'confirmResize').cast(
+            ctxt, 'confirm_resize', instance=instance, migration=migration)
+
+    def revert_resize(self, ctxt, instance, migration):
+        """Destination: drop the new guest, then hand back to the source."""
+        self._client_1_7(migration.dest_compute, 'revertResize').cast(
+            ctxt, 'revert_resize', instance=instance, migration=migration)
+
+    def finish_revert_resize(self, ctxt, instance, migration):
+        """Source: start the kept copy with the old flavor."""
+        self._client_1_7(migration.source_compute, 'revertResize').cast(
+            ctxt, 'finish_revert_resize', instance=instance,
+            migration=migration)

@@ -47,6 +47,14 @@ TRANSITIONS = {
                        task_states.SHELVING_OFFLOADING),
     'unshelve': ((vm_states.SHELVED, vm_states.SHELVED_OFFLOADED),
                  task_states.UNSHELVING),
+    # A resize and a cold migration are the same move (the latter keeps
+    # the flavor); a confirm or revert ends it.
+    'resize': ((vm_states.ACTIVE, vm_states.STOPPED),
+               task_states.RESIZE_PREP),
+    'migrate': ((vm_states.ACTIVE, vm_states.STOPPED),
+                task_states.RESIZE_PREP),
+    'confirm_resize': ((vm_states.RESIZED,), None),
+    'revert_resize': ((vm_states.RESIZED,), task_states.RESIZE_REVERTING),
     # An NMI to the guest: no task, nothing changes.
     'trigger_crash_dump': ((vm_states.ACTIVE, vm_states.PAUSED,
                             vm_states.RESCUED, vm_states.RESIZED,
@@ -66,6 +74,9 @@ RECORD_CHANGES = {
 # The vm_states an administrator may force a server into (os-resetState).
 RESET_STATES = (vm_states.ACTIVE, vm_states.ERROR)
 
+_MOVE_STEPS = (task_states.RESIZE_MIGRATING, task_states.RESIZE_MIGRATED,
+               task_states.RESIZE_FINISH)
+
 # The task_states an operation moves through on its host after the one
 # it starts with, in order (``advance()``).
 STEPS = {
@@ -80,6 +91,8 @@ STEPS = {
     # An offload straight after the shelve, on the host.
     'shelve_offload': (),
     'unshelve': (task_states.SPAWNING,),
+    'resize': _MOVE_STEPS,
+    'migrate': _MOVE_STEPS,
 }
 
 # Where a finished or failed operation leaves the instance. A failed power
@@ -113,6 +126,20 @@ OUTCOMES = {
     ('shelve', 'success'): (vm_states.SHELVED, None),
     ('shelve_offload', 'success'): (vm_states.SHELVED_OFFLOADED, None),
     ('unshelve', 'success'): (vm_states.ACTIVE, None),
+    # A moved guest waits, RESIZED, to be confirmed or reverted; a move
+    # that fails half way leaves it in no known state. One that found no
+    # host never started. Confirm and revert end where the server was
+    # before the move (``started_from``: that vm_state).
+    ('resize', 'success'): (vm_states.RESIZED, None),
+    ('resize', 'failure'): (vm_states.ERROR, None),
+    ('resize', 'not_started'): (UNCHANGED, None),
+    ('migrate', 'success'): (vm_states.RESIZED, None),
+    ('migrate', 'failure'): (vm_states.ERROR, None),
+    ('migrate', 'not_started'): (UNCHANGED, None),
+    ('confirm_resize', 'success'): (UNCHANGED, None),
+    ('confirm_resize', 'failure'): (vm_states.ERROR, None),
+    ('revert_resize', 'success'): (UNCHANGED, None),
+    ('revert_resize', 'failure'): (vm_states.ERROR, None),
 }
 for _operation in ('stop', 'start', 'reboot_soft', 'pause', 'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',

@@ -8,6 +8,7 @@ from oslo_log import log as logging
 import oslo_messaging as messaging
 
 from nova.conductor.tasks import build as build_tasks
+from nova.conductor.tasks import migrate as migrate_tasks
 from nova.conductor.tasks import unshelve as unshelve_tasks
 from nova import exception
 from nova import manager
@@ -67,11 +68,12 @@ class ConductorManager(manager.Manager):
 class ComputeTaskManager(object):
     """Workflows: placing and building servers."""
 
-    target = messaging.Target(namespace='compute_task', version='1.1')
+    target = messaging.Target(namespace='compute_task', version='1.2')
 
     def __init__(self):
         self.builder = build_tasks.BuildTask()
         self.unshelver = unshelve_tasks.UnshelveTask()
+        self.migrator = migrate_tasks.MigrateTask()
 
     def schedule_and_build_instances(self, context, build_requests,
                                      request_specs, requested_networks=None):
@@ -85,3 +87,9 @@ class ComputeTaskManager(object):
 
     def unshelve_instance(self, context, instance, request_spec):
         self.unshelver.unshelve_instance(context, instance, request_spec)
+
+    @messaging.expected_exceptions(exception.NoValidHost)
+    def migrate_server(self, context, instance, flavor, request_spec,
+                       host=None):
+        self.migrator.migrate_server(context, instance, flavor,
+                                     request_spec, host)

@@ -15,6 +15,7 @@ API version history (ComputeTaskAPI):
     * 1.0 - Initial version: schedule_and_build_instances,
             build_instances (reschedule from a compute host).
     * 1.1 - Add unshelve_instance.
+    * 1.2 - Add migrate_server.
 """
 
 import oslo_messaging as messaging
@@ -67,7 +68,7 @@ class ConductorAPI(object):
 class ComputeTaskAPI(object):
     """Start multi-step workflows in the conductor."""
 
-    VERSION = '1.1'
+    VERSION = '1.2'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, namespace='compute_task',
@@ -101,3 +102,16 @@ class ComputeTaskAPI(object):
         cctxt = self.client.prepare(version='1.1')
         cctxt.cast(context, 'unshelve_instance', instance=instance,
                    request_spec=request_spec)
+
+    def migrate_server(self, context, instance, flavor, request_spec,
+                       host=None):
+        """Start a resize to ``flavor`` (the instance's own: a cold
+        migration) onto ``host`` (None: the scheduler's choice); returns
+        once the destination is claimed and the source told to move.
+        Raises NoValidHost (1.2)."""
+        if not self.client.can_send_version('1.2'):
+            raise exception.ConductorTooOld(method='migrate', version='1.2')
+        cctxt = self.client.prepare(version='1.2')
+        return cctxt.call(context, 'migrate_server', instance=instance,
+                          flavor=flavor, request_spec=request_spec,
+                          host=host)

@@ -3,6 +3,18 @@
 from oslo_config import cfg
 
 compute_opts = [
+    cfg.BoolOpt('allow_resize_to_same_host', default=False,
+                help="""
+Let the scheduler keep a resized (or cold migrated) server on its own host.
+Useful on a single host; the host then holds the old and the new flavor's
+resources until the resize is confirmed.
+"""),
+    cfg.IntOpt('resize_confirm_window', default=0, min=0,
+               help="""
+Seconds after which a resize or cold migration waiting in VERIFY_RESIZE is
+confirmed automatically (checked by a periodic task of the destination
+host). 0 disables it.
+"""),
     cfg.IntOpt('shelved_offload_time', default=0, min=-1,
                help="""
 Seconds a shelved server keeps its guest and host before it is offloaded.

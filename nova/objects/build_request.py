@@ -81,7 +81,8 @@ def _get_all_from_db(context, project_id):
 class BuildRequest(base.NovaObject):
     # Version 1.0: Initial version
     # Version 1.1: Add save()
-    VERSION = '1.1'
+    # Version 1.2: Instance 1.1
+    VERSION = '1.2'
 
     fields = {
         'id': fields.IntegerField(),

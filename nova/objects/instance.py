@@ -7,6 +7,7 @@ attributes (``metadata``, ``system_metadata``, ``fault``, ``tags``,
 """
 
 from oslo_serialization import jsonutils
+from oslo_utils import versionutils
 import sqlalchemy as sa
 from sqlalchemy import orm
 
@@ -18,7 +19,8 @@ from nova.objects import fields
 from nova import utils
 
 INSTANCE_OPTIONAL_ATTRS = ('metadata', 'system_metadata', 'fault', 'tags',
-                           'info_cache', 'flavor')
+                           'info_cache', 'flavor', 'old_flavor',
+                           'new_flavor')
 # Always fetched: listing and showing servers need them.
 INSTANCE_DEFAULT_FIELDS = ('metadata', 'info_cache', 'flavor', 'tags')
 
@@ -76,6 +78,9 @@ def _instance_to_dict(db_inst, expected, faults):
     extra = db_inst.extra
     flavors = jsonutils.loads(extra.flavor) if extra and extra.flavor else {}
     values['flavor'] = flavors.get('cur')
+    # A resize keeps the flavor it left and the one it goes to.
+    values['old_flavor'] = flavors.get('old')
+    values['new_flavor'] = flavors.get('new')
     if 'metadata' in expected:
         values['metadata'] = {m.key: m.value for m in db_inst.metadata_items
                               if not m.deleted}
@@ -176,8 +181,12 @@ def _save_in_db(context, uuid, updates, expected_vm_state,
     if '_info_cache' in updates:
         db_inst.info_cache.network_info = jsonutils.dumps(
             updates.pop('_info_cache'))
-    if '_flavor' in updates:
-        db_inst.extra.flavor = _flavor_json(updates.pop('_flavor'))
+    if '_flavors' in updates:
+        flavors = (jsonutils.loads(db_inst.extra.flavor)
+                   if db_inst.extra.flavor else {})
+        for key, prim in updates.pop('_flavors').items():
+            flavors[key] = prim
+        db_inst.extra.flavor = jsonutils.dumps(flavors)
     for key, value in updates.items():
         setattr(db_inst, key, value)
     db_inst.updated_at = utils.utcnow()
@@ -241,7 +250,8 @@ def _stringify_addresses(updates):
 @base.NovaObjectRegistry.register
 class Instance(base.NovaObject, base.NovaObjectDictCompat):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: old_flavor and new_flavor (resize)
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(),
@@ -293,6 +303,8 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
         'metadata': fields.DictOfStringsField(),
         'system_metadata': fields.DictOfNullableStringsField(),
         'flavor': fields.ObjectField('Flavor'),
+        'old_flavor': fields.ObjectField('Flavor', nullable=True),
+        'new_flavor': fields.ObjectField('Flavor', nullable=True),
         'fault': fields.ObjectField('InstanceFault', nullable=True),
         'tags': fields.ListOfStringsField(),
         # Network info of the instance: a list of VIF dicts.
@@ -324,6 +336,10 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
                 flavors[text] = flavor_obj.Flavor.obj_from_primitive(
                     jsonutils.loads(text)['cur'])
             instance.flavor = flavors[text]
+        for key in ('old_flavor', 'new_flavor'):
+            if key in values:
+                setattr(instance, key, None if values[key] is None else
+                        flavor_obj.Flavor.obj_from_primitive(values[key]))
         if 'fault' in values:
             instance.fault = (
                 None if values['fault'] is None else
@@ -333,6 +349,12 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
         # field of every child and costs more than the load itself.
         instance.obj_reset_changes()
         return instance
+
+    def obj_make_compatible(self, primitive, target_version):
+        super().obj_make_compatible(primitive, target_version)
+        if versionutils.convert_version_to_tuple(target_version) < (1, 1):
+            primitive.pop('old_flavor', None)
+            primitive.pop('new_flavor', None)
 
     @base.remotable_classmethod
     def get_by_uuid(cls, context, uuid, expected_attrs=None):
@@ -349,6 +371,8 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
         metadata = updates.pop('metadata', None)
         system_metadata = updates.pop('system_metadata', None)
         flavor = updates.pop('flavor', None)
+        updates.pop('old_flavor', None)
+        updates.pop('new_flavor', None)
         tags = updates.pop('tags', None)
         for key in ('fault', 'info_cache', 'deleted', 'id'):
             updates.pop(key, None)
@@ -384,8 +408,15 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
                 ('metadata', 'system_metadata') if key in updates}
         if 'info_cache' in updates:
             updates['_info_cache'] = updates.pop('info_cache') or []
-        if 'flavor' in updates:
-            updates['_flavor'] = updates.pop('flavor').obj_to_primitive()
+        flavors = {}
+        for field, key in (('flavor', 'cur'), ('old_flavor', 'old'),
+                           ('new_flavor', 'new')):
+            if field in updates:
+                flavor = updates.pop(field)
+                flavors[key] = (flavor.obj_to_primitive()
+                                if flavor is not None else None)
+        if flavors:
+            updates['_flavors'] = flavors
         _stringify_addresses(updates)
         if not updates and expected_task_state is None:
             return

@@ -10,6 +10,7 @@ from nova.policies import images
 from nova.policies import instance_actions
 from nova.policies import ips
 from nova.policies import lock_server
+from nova.policies import migrations
 from nova.policies import server_external_events
 from nova.policies import server_power
 from nova.policies import server_records
@@ -29,6 +30,7 @@ def list_rules():
         instance_actions.list_rules(),
         ips.list_rules(),
         lock_server.list_rules(),
+        migrations.list_rules(),
         server_external_events.list_rules(),
         server_power.list_rules(),
         server_records.list_rules(),

@@ -17,6 +17,11 @@ CREATE_REQUESTED_DESTINATION = 'compute:servers:create:requested_destination'
 DELETE = PREFIX % 'delete'
 UPDATE = PREFIX % 'update'
 REBUILD = PREFIX % 'rebuild'
+RESIZE = PREFIX % 'resize'
+CONFIRM_RESIZE = PREFIX % 'confirm_resize'
+REVERT_RESIZE = PREFIX % 'revert_resize'
+MIGRATE = 'os_compute_api:os-migrate-server:migrate'
+MIGRATE_HOST = 'os_compute_api:os-migrate-server:migrate:host'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
 
 
@@ -67,6 +72,25 @@ rules = [
     _rule('rebuild', base.PROJECT_MEMBER_OR_ADMIN,
           'Rebuild a server from an image (rebuild)',
           'POST', '/servers/{server_id}/action'),
+    _rule('resize', base.PROJECT_MEMBER_OR_ADMIN,
+          'Resize a server to another flavor (resize)',
+          'POST', '/servers/{server_id}/action'),
+    _rule('confirm_resize', base.PROJECT_MEMBER_OR_ADMIN,
+          'Confirm a resize or migration (confirmResize)',
+          'POST', '/servers/{server_id}/action'),
+    _rule('revert_resize', base.PROJECT_MEMBER_OR_ADMIN,
+          'Revert a resize or migration (revertResize)',
+          'POST', '/servers/{server_id}/action'),
+    policy.DocumentedRuleDefault(
+        name=MIGRATE, check_str=base.ADMIN,
+        description='Cold migrate a server to another host (migrate)',
+        operations=[{'method': 'POST',
+                     'path': '/servers/{server_id}/action'}]),
+    policy.DocumentedRuleDefault(
+        name=MIGRATE_HOST, check_str=base.ADMIN,
+        description='Cold migrate a server to a given host (migrate, 2.56)',
+        operations=[{'method': 'POST',
+                     'path': '/servers/{server_id}/action'}]),
     _rule('update', base.PROJECT_MEMBER_OR_ADMIN,
           'Rename a server, or change its description or access addresses',
           'PUT', '/servers/{server_id}'),

@@ -166,6 +166,35 @@ class ComputeDriver(object):
         """Make the guest's kernel dump its state (an NMI)."""
         raise NotImplementedError()
 
+    # -- cold migration and resize: the source host moves the disk and
+    # keeps its copy until the move is confirmed or reverted.
+
+    def migrate_disk_and_power_off(self, context, instance, dest, flavor,
+                                   network_info):
+        """On the source: stop the guest and hand its disk to host
+        ``dest`` (for ``flavor``); returns disk information (str) for
+        ``finish_migration``. The source copy stays until confirmed."""
+        raise NotImplementedError()
+
+    def finish_migration(self, context, migration, instance, disk_info,
+                         network_info, image_meta, resize_instance,
+                         allocations, block_device_info=None,
+                         power_on=True):
+        """On the destination: create the guest from the moved disk with
+        ``instance.flavor`` (the new one); started when ``power_on``."""
+        raise NotImplementedError()
+
+    def confirm_migration(self, context, migration, instance, network_info):
+        """On the source: drop the copy kept for a revert."""
+        raise NotImplementedError()
+
+    def finish_revert_migration(self, context, instance, network_info,
+                                migration, block_device_info=None,
+                                power_on=True):
+        """On the source: bring back the kept copy (started when
+        ``power_on``)."""
+        raise NotImplementedError()
+
 
 def load_compute_driver(virtapi=None, compute_driver=None):
     """Instantiate the driver named by ``compute_driver``."""

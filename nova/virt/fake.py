@@ -64,6 +64,10 @@ class FakeDriver(driver.ComputeDriver):
         # passwords set, for assertions.
         self.snapshots = {}
         self.admin_passwords = {}
+        # Guests moved away, kept until their move is confirmed or
+        # reverted: instance UUID -> FakeInstance.
+        self.resize_sources = {}
+        self.fail_migration_for = {}
 
     def init_host(self, host):
         self._nodename = host
@@ -237,3 +241,50 @@ class FakeDriver(driver.ComputeDriver):
         if guest.state != power_state.RUNNING:
             raise exception.InstanceNotRunning(instance_id=instance.uuid)
         guest.log('NMI received: kernel crash dump written')
+
+    # -- cold migration and resize --------------------------------------------
+
+    def migrate_disk_and_power_off(self, context, instance, dest, flavor,
+                                   network_info):
+        error = self.fail_migration_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        with self._lock:
+            guest = self._guests.pop(instance.uuid, None)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            guest.state = power_state.SHUTDOWN
+            guest.log('migrating to %s' % dest)
+            self.resize_sources[instance.uuid] = guest
+        return '{"disk": "fake"}'
+
+    def finish_migration(self, context, migration, instance, disk_info,
+                         network_info, image_meta, resize_instance,
+                         allocations, block_device_info=None,
+                         power_on=True):
+        flavor = instance.flavor
+        guest = FakeInstance(instance.uuid, flavor.vcpus, flavor.memory_mb,
+                             flavor.root_gb + flavor.ephemeral_gb)
+        guest.log('arrived from %s' % migration.source_compute)
+        if power_on:
+            guest.boot()
+        else:
+            guest.state = power_state.SHUTDOWN
+        with self._lock:
+            self._guests[instance.uuid] = guest
+
+    def confirm_migration(self, context, migration, instance, network_info):
+        with self._lock:
+            self.resize_sources.pop(instance.uuid, None)
+
+    def finish_revert_migration(self, context, instance, network_info,
+                                migration, block_device_info=None,
+                                power_on=True):
+        with self._lock:
+            guest = self.resize_sources.pop(instance.uuid, None)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            guest.state = (power_state.RUNNING if power_on
+                           else power_state.SHUTDOWN)
+            guest.log('move reverted')
+            self._guests[instance.uuid] = guest

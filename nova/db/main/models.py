@@ -341,3 +341,47 @@ class InstanceActionEvent(BASE, SoftDelete):
     traceback = _text()
     host = _str()
     details = _text()
+
+
+class Migration(BASE, SoftDelete):
+    """A move of an instance between hosts (or flavors): cold migration,
+    resize, live migration or evacuation. Its ``uuid`` is the placement
+    consumer of the source host's allocation while the move lasts."""
+
+    __tablename__ = 'migrations'
+    __table_args__ = (
+        sa.Index('migrations_instance_uuid_and_status_idx', 'deleted',
+                 'instance_uuid', 'status'),
+        sa.Index('migrations_by_source_and_status_idx', 'deleted',
+                 'source_compute', 'status'),
+        sa.Index('migrations_by_dest_and_status_idx', 'deleted',
+                 'dest_compute', 'status'),
+        sa.Index('migrations_uuid', 'uuid', unique=True),
+        sa.Index('migrations_updated_at_idx', 'updated_at'),
+    )
+
+    id = _int(primary_key=True, nullable=False, autoincrement=True)
+    uuid = _str(36)
+    source_compute = _str()
+    dest_compute = _str()
+    source_node = _str()
+    dest_node = _str()
+    dest_host = _str()
+    old_instance_type_id = _int()
+    new_instance_type_id = _int()
+    instance_uuid = orm.mapped_column(
+        sa.String(36), sa.ForeignKey('instances.uuid'))
+    status = _str()
+    migration_type = orm.mapped_column(
+        sa.Enum('migration', 'resize', 'live-migration', 'evacuation',
+                name='migration_type'), nullable=True)
+    hidden = orm.mapped_column(sa.Boolean, default=False)
+    memory_total = orm.mapped_column(sa.BigInteger, nullable=True)
+    memory_processed = orm.mapped_column(sa.BigInteger, nullable=True)
+    memory_remaining = orm.mapped_column(sa.BigInteger, nullable=True)
+    disk_total = orm.mapped_column(sa.BigInteger, nullable=True)
+    disk_processed = orm.mapped_column(sa.BigInteger, nullable=True)
+    disk_remaining = orm.mapped_column(sa.BigInteger, nullable=True)
+    cross_cell_move = orm.mapped_column(sa.Boolean, default=False)
+    user_id = _str(255, nullable=True)
+    project_id = _str(255, nullable=True)

@@ -455,6 +455,57 @@ class SchedulerReportClient:
                 consumer_uuid=consumer, error=_error(resp)[1])
         return resp.json()
 
+    def move_allocations(self, context, source_consumer, target_consumer):
+        """Hand every allocation of ``source_consumer`` over to
+        ``target_consumer`` in one transaction (POST /allocations): the
+        source holds nothing afterwards, the target what the source held
+        (replacing its own). A migration's UUID holds the source host's
+        allocation this way while an instance moves.
+
+        Returns True when done (also when the source held nothing), False
+        when placement refused (a concurrent change of either consumer,
+        retried once) or could not be reached.
+        """
+        for attempt in (1, 2):
+            try:
+                source = self.get_allocs_for_consumer(context,
+                                                      source_consumer)
+                target = self.get_allocs_for_consumer(context,
+                                                      target_consumer)
+            except exception.ConsumerAllocationRetrievalFailed as error:
+                LOG.error('Cannot move allocations of %s: %s',
+                          source_consumer, error)
+                return False
+            if not source['allocations']:
+                return True
+            body = {
+                source_consumer: {
+                    'allocations': {},
+                    'project_id': source['project_id'],
+                    'user_id': source['user_id'],
+                    'consumer_generation': source['consumer_generation'],
+                },
+                target_consumer: {
+                    'allocations': {
+                        rp_uuid: {'resources': alloc['resources']}
+                        for rp_uuid, alloc in source['allocations'].items()},
+                    'project_id': source['project_id'],
+                    'user_id': source['user_id'],
+                    'consumer_generation': target.get('consumer_generation'),
+                },
+            }
+            try:
+                resp = self._call(context, 'POST', '/allocations',
+                                  ALLOCATION_VERSION, body=body)
+            except exception.PlacementAPIConnectFailure:
+                return False
+            if resp.status_code == 204:
+                return True
+            LOG.info('Moving allocations of %s to %s refused (attempt %d): '
+                     '%s %s', source_consumer, target_consumer, attempt,
+                     resp.status_code, _error(resp)[1])
+        return False
+
     def get_allocations_for_consumer(self, context, consumer):
         """Return ``{rp_uuid: {'resources': {rc: amount}, ...}}``, possibly
         empty; raises ``ConsumerAllocationRetrievalFailed``.

@@ -86,9 +86,8 @@ UNSERVED = (
     ('/servers/{server_id}/consoles/{console_id}',
      {'GET': GONE_XEN, 'DELETE': GONE_XEN}),
     ('/servers/{server_id}/diagnostics', {'GET': TODO}),
-    ('/servers/{server_id}/migrations', {'GET': _todo('2.23')}),
     ('/servers/{server_id}/migrations/{migration_id}',
-     {'GET': _todo('2.23'), 'DELETE': _todo('2.24')}),
+     {'DELETE': _todo('2.24')}),
     ('/servers/{server_id}/migrations/{migration_id}/action',
      {'POST': _todo('2.22')}),
     ('/servers/{server_id}/os-interface', {'GET': TODO, 'POST': TODO}),
@@ -148,7 +147,6 @@ UNSERVED = (
     ('/os-server-groups', {'GET': TODO, 'POST': TODO}),
     ('/os-server-groups/{server_group_id}', {'GET': TODO, 'DELETE': TODO}),
     # -- usage, audit, migrations, consoles, Cinder-internal
-    ('/os-migrations', {'GET': TODO}),
     ('/os-simple-tenant-usage', {'GET': TODO}),
     ('/os-simple-tenant-usage/{tenant_id}', {'GET': TODO}),
     ('/os-instance_usage_audit_log', {'GET': TODO}),
@@ -223,10 +221,8 @@ UNSERVED = (
 # microversions in which Nova serves it.
 SERVER_ACTIONS = {
     name: TODO for name in (
-        'resize', 'confirmResize',
-        'revertResize',
         'addSecurityGroup', 'removeSecurityGroup',
-        'injectNetworkInfo', 'migrate', 'os-migrateLive', 'evacuate',
+        'injectNetworkInfo', 'os-migrateLive', 'evacuate',
         'restore', 'forceDelete')
 }
 SERVER_ACTIONS.update({

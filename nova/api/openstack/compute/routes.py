@@ -11,6 +11,7 @@ from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import images
 from nova.api.openstack.compute import instance_actions
 from nova.api.openstack.compute import ips
+from nova.api.openstack.compute import migrations
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
 from nova.api.openstack.compute import server_metadata
@@ -34,6 +35,7 @@ ROUTE_TABLE = (
                                            'DELETE': images.metadata_delete}),
     ('/os-hypervisors', {'GET': hypervisors.index}),
     ('/os-hypervisors/detail', {'GET': hypervisors.detail}),
+    ('/os-migrations', {'GET': migrations.index}),
     ('/os-server-external-events', {'POST': server_external_events.create}),
     ('/os-services', {'GET': services.index}),
     ('/servers', {'GET': servers.index, 'POST': servers.create}),
@@ -44,6 +46,9 @@ ROUTE_TABLE = (
     ('/servers/{server_id}/action', {'POST': server_actions.action}),
     ('/servers/{server_id}/ips', {'GET': ips.index}),
     ('/servers/{server_id}/ips/{network_label}', {'GET': ips.show}),
+    ('/servers/{server_id}/migrations', {'GET': migrations.server_index}),
+    ('/servers/{server_id}/migrations/{migration_id}',
+     {'GET': migrations.server_show}),
     ('/servers/{server_id}/os-instance-actions',
      {'GET': instance_actions.index}),
     ('/servers/{server_id}/os-instance-actions/{request_id}',

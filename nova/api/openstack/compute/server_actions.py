@@ -13,6 +13,7 @@ from nova.api.openstack.compute import console_output
 from nova.api.openstack.compute import lock_server
 from nova.api.openstack.compute import not_implemented
 from nova.api.openstack.compute import server_images
+from nova.api.openstack.compute import server_migrate
 from nova.api.openstack.compute import server_power
 from nova.api.openstack.compute import server_rebuild
 from nova.api.openstack.compute import server_shelve
@@ -55,6 +56,10 @@ ACTIONS = {
     'shelve': server_shelve.shelve,
     'shelveOffload': server_shelve.shelve_offload,
     'unshelve': server_shelve.unshelve,
+    'resize': server_migrate.resize,
+    'confirmResize': server_migrate.confirm_resize,
+    'revertResize': server_migrate.revert_resize,
+    'migrate': server_migrate.migrate,
 }
 
 # What the dispatcher itself answers, besides its actions' answers.

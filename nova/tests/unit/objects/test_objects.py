@@ -23,7 +23,7 @@ objects.register_all()
 
 # Object name -> 'VERSION-fingerprint'.
 object_data = {
-    'BuildRequest': '1.1-554f4d3ace8b625d293372f2f616cda9',
+    'BuildRequest': '1.2-554f4d3ace8b625d293372f2f616cda9',
     'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'CellMapping': '1.0-5d652928000a5bc369d79d5bde7e497d',
     'CellMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
@@ -34,7 +34,7 @@ object_data = {
     'HostMapping': '1.0-1458e9dc5b4eb2bda223b7d68cc5ed73',
     'HostMappingList': '1.0-18ac2bfb8c1eb5545bed856da58a79bc',
     'ImageMeta': '1.0-49856c264f166d9d4d9ea46b4dc99bed',
-    'Instance': '1.0-6b6901afefdc63760f37c60c4d5a9521',
+    'Instance': '1.1-7f748a89c7cd260e9747133474b68a3c',
     'InstanceAction': '1.0-d220829f856fc5c5d64d87fcc1f6c909',
     'InstanceActionEvent': '1.0-bcfd7908f3d98944b720b8ec6ca84c19',
     'InstanceActionEventList': '1.0-13d92fb953030cdbfee56481756e02be',
@@ -44,6 +44,8 @@ object_data = {
     'InstanceList': '1.0-a8b00ab8ad2734d80359540b37b32247',
     'InstanceMapping': '1.0-c567d34060c540f7d89bd088f6eda9d7',
     'InstanceMappingList': '1.0-9e982e3de1613b9ada85e35f69b23d47',
+    'Migration': '1.0-056ddf756684a5d7fc42a68f6a3ab4d6',
+    'MigrationList': '1.0-4f9ebd4e848a45235aa62142ca6d8fc6',
     'NetworkRequest': '1.0-d8ae7566ff10433aaeeb973f29fac259',
     'NetworkRequestList': '1.0-15ecf022a68ddbb8c2a6739cfc9f8f5e',
     'RequestSpec': '1.0-67e263af2729088ead007bb1790cf729',
@@ -57,7 +59,7 @@ object_data = {
 # Object name -> {child object name: version it embeds}. A child's version
 # bump means the parent must bump too (and backport the child).
 object_relationships = {
-    'BuildRequest': {'Instance': '1.0'},
+    'BuildRequest': {'Instance': '1.1'},
     'HostMapping': {'CellMapping': '1.0'},
     'Instance': {'Flavor': '1.0', 'InstanceFault': '1.0'},
     'InstanceMapping': {'CellMapping': '1.0'},

@@ -1,0 +1,202 @@
+"""/os-migrations (admin): the moves of servers in every cell, newest
+first; and /servers/{server_id}/migrations[/{migration_id}] (2.23): a
+server's live migrations in progress.
+
+Filters of /os-migrations: host (source or destination), status,
+instance_uuid, source_compute, migration_type (2.23), hidden; paging by
+migration UUID with limit/marker and changes-since from 2.59,
+changes-before from 2.66, user_id/project_id from 2.80. The view grows
+with the microversion: migration_type and links (2.23), uuid (2.59),
+user_id and project_id (2.80).
+"""
+
+from oslo_utils import strutils
+from oslo_utils import timeutils
+import webob.exc
+
+from nova.api.openstack import api_version_request as avr
+from nova.api.openstack import common
+from nova.api.openstack.compute.schemas import migrations as schemas
+from nova.api.openstack import wsgi
+from nova.api import validation
+from nova.compute import api as compute_api
+from nova import context as nova_context
+from nova import exception
+from nova.i18n import _
+from nova import objects
+from nova.policies import migrations as policies
+
+_EXACT = ('status', 'instance_uuid', 'source_compute', 'host')
+_LIVE_IN_PROGRESS = ('queued', 'preparing', 'running', 'post-migrating')
+
+
+def _time(value):
+    # Nova shows these naive, with microseconds.
+    return value.strftime('%Y-%m-%dT%H:%M:%S.%f') if value else None
+
+
+def _view(req, migration):
+    view = {key: getattr(migration, key) for key in (
+        'id', 'status', 'instance_uuid', 'source_node', 'source_compute',
+        'dest_node', 'dest_compute', 'dest_host', 'old_instance_type_id',
+        'new_instance_type_id')}
+    view['created_at'] = _time(migration.created_at)
+    view['updated_at'] = _time(migration.updated_at)
+    if avr.is_supported(req, '2.23'):
+        view['migration_type'] = migration.migration_type
+        if (migration.migration_type == 'live-migration' and
+                migration.status in _LIVE_IN_PROGRESS):
+            view['links'] = common.resource_links(
+                req, 'servers/%s/migrations' % migration.instance_uuid,
+                migration.id)
+    if avr.is_supported(req, '2.59'):
+        view['uuid'] = migration.uuid
+    if avr.is_supported(req, '2.80'):
+        view['user_id'] = migration.user_id
+        view['project_id'] = migration.project_id
+    return view
+
+
+def _time_filter(req, name):
+    value = common.last_value(req, name)
+    if value is None:
+        return None
+    try:
+        return timeutils.normalize_time(timeutils.parse_isotime(value))
+    except ValueError:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('Invalid %s value') % name)
+
+
+def _filters(req):
+    filters = {}
+    for key in _EXACT:
+        value = common.last_value(req, key)
+        if value is not None:
+            filters[key] = value
+    if avr.is_supported(req, '2.23'):
+        value = common.last_value(req, 'migration_type')
+        if value is not None:
+            filters['migration_type'] = value
+    hidden = common.last_value(req, 'hidden')
+    filters['hidden'] = strutils.bool_from_string(hidden) if hidden else (
+        False)
+    if avr.is_supported(req, '2.59'):
+        filters['changes-since'] = _time_filter(req, 'changes-since')
+    if avr.is_supported(req, '2.66'):
+        filters['changes-before'] = _time_filter(req, 'changes-before')
+        if (filters['changes-since'] and filters['changes-before'] and
+                filters['changes-since'] > filters['changes-before']):
+            raise webob.exc.HTTPBadRequest(explanation=_(
+                'The value of changes-since must be less than or equal to '
+                'changes-before.'))
+    if avr.is_supported(req, '2.80'):
+        for key in ('user_id', 'project_id'):
+            value = common.last_value(req, key)
+            if value is not None:
+                filters[key] = value
+    return filters
+
+
+def _all_cells(ctx, filters, limit, marker):
+    """Migrations of every cell, newest first, at most ``limit``."""
+    found, marker_seen = [], marker is None
+    for cell in compute_api.CELLS.all(ctx):
+        with nova_context.target_cell(ctx, cell) as cctxt:
+            try:
+                found.extend(objects.MigrationList.get_by_filters(
+                    cctxt, filters, limit=limit, marker=marker))
+                marker_seen = True
+            except exception.MarkerNotFound:
+                continue
+    if not marker_seen:
+        raise webob.exc.HTTPBadRequest(explanation=exception.MarkerNotFound(
+            marker=marker).format_message())
+    found.sort(key=lambda m: (m.created_at, m.id), reverse=True)
+    return found[:limit] if limit is not None else found
+
+
+@wsgi.expected_errors(400)
+@wsgi.policies(policies.INDEX)
+@validation.query_schema(schemas.index_query, '2.1', '2.58')
+@validation.query_schema(schemas.index_query_v259, '2.59', '2.65')
+@validation.query_schema(schemas.index_query_v266, '2.66', '2.79')
+@validation.query_schema(schemas.index_query_v280, '2.80')
+@validation.response_body_schema(schemas.index_response)
+def index(req):
+    ctx = req.context
+    ctx.can(policies.INDEX, target={})
+    limit = marker = None
+    if avr.is_supported(req, '2.59'):
+        limit, marker = common.get_limit_and_marker(req)
+    migrations = _all_cells(ctx, _filters(req), limit, marker)
+    body = {'migrations': [_view(req, m) for m in migrations]}
+    if limit and len(migrations) == limit:
+        body['migrations_links'] = [common.next_link(
+            req, 'os-migrations', migrations[-1].uuid)]
+    return body
+
+
+# -- /servers/{server_id}/migrations ----
+
+def _server_view(req, migration):
+    view = {key: getattr(migration, key) for key in (
+        'id', 'status', 'source_node', 'source_compute', 'dest_node',
+        'dest_compute', 'dest_host')}
+    view['server_uuid'] = migration.instance_uuid
+    view['created_at'] = _time(migration.created_at)
+    view['updated_at'] = _time(migration.updated_at)
+    for kind in ('memory', 'disk'):
+        for part in ('total', 'processed', 'remaining'):
+            view['%s_%s_bytes' % (kind, part)] = getattr(
+                migration, '%s_%s' % (kind, part))
+    if avr.is_supported(req, '2.59'):
+        view['uuid'] = migration.uuid
+    if avr.is_supported(req, '2.80'):
+        view['user_id'] = migration.user_id
+        view['project_id'] = migration.project_id
+    return view
+
+
+def _live_migrations(req, server_id, rule):
+    ctx = req.context
+    ctx.can(rule, target={})
+    try:
+        instance = compute_api.API().get(ctx, server_id)
+        mapping = objects.InstanceMapping.get_by_instance_uuid(ctx,
+                                                               server_id)
+    except (exception.InstanceNotFound,
+            exception.InstanceMappingNotFound) as exc:
+        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+    if mapping.cell_mapping is None:
+        return []
+    with nova_context.target_cell(ctx, mapping.cell_mapping) as cctxt:
+        return list(objects.MigrationList.get_by_filters(
+            cctxt, {'instance_uuid': instance.uuid,
+                    'migration_type': 'live-migration',
+                    'status': list(_LIVE_IN_PROGRESS)}))
+
+
+@wsgi.expected_errors(404)
+@wsgi.api_version('2.23')
+@wsgi.policies(policies.SERVER_INDEX)
+@validation.query_schema(schemas.server_query)
+@validation.response_body_schema(schemas.server_index_response)
+def server_index(req, server_id):
+    return {'migrations': [
+        _server_view(req, m) for m in _live_migrations(
+            req, server_id, policies.SERVER_INDEX)]}
+
+
+@wsgi.expected_errors(404)
+@wsgi.api_version('2.23')
+@wsgi.policies(policies.SERVER_SHOW)
+@validation.query_schema(schemas.server_query)
+@validation.response_body_schema(schemas.server_show_response)
+def server_show(req, server_id, migration_id):
+    for migration in _live_migrations(req, server_id, policies.SERVER_SHOW):
+        if str(migration.id) == migration_id:
+            return {'migration': _server_view(req, migration)}
+    raise webob.exc.HTTPNotFound(explanation=_(
+        'In-progress live migration %(id)s is not found for server '
+        '%(uuid)s.') % {'id': migration_id, 'uuid': server_id})

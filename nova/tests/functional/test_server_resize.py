@@ -1,0 +1,222 @@
+"""A user resizes a server and confirms or reverts it; an admin cold
+migrates one (to a chosen host at 2.56). While a move waits in
+VERIFY_RESIZE the migration holds the source host's allocation and the
+instance the destination's; afterwards exactly one allocation is left.
+"""
+
+import time
+
+from nova import context as nova_context
+from nova import exception
+from nova.tests.fixtures import cloud as cloud_fixture
+
+
+class MoveTestCase(cloud_fixture.SharedCloudTestCase):
+
+    cloud_options = {'fake_hosts': 2}
+
+    def setUp(self):
+        super().setUp()
+        self.api = self.cloud.api_for('demo', 'demo')
+        self.admin = self.cloud.admin_api
+        self.server_id = self.api.create_server(name='vm')['server']['id']
+        self.api.wait_for_status(self.server_id, 'ACTIVE')
+        self.source = self.host()
+
+    def host(self):
+        return self.admin.get_server(self.server_id)['OS-EXT-SRV-ATTR:host']
+
+    def act(self, body, api=None, microversion='2.100'):
+        return (api or self.api).post('/servers/%s/action' % self.server_id,
+                                      body, microversion=microversion)
+
+    def wait_idle(self):
+        deadline = time.time() + 30
+        while True:
+            server = self.admin.get_server(self.server_id)
+            if server['OS-EXT-STS:task_state'] is None:
+                return server
+            self.assertLess(time.time(), deadline, server)
+            time.sleep(0.05)
+
+    def allocations(self, consumer):
+        report = self.cloud.computes[0].manager.report_client
+        return report.get_allocations_for_consumer(
+            nova_context.get_admin_context(), consumer)
+
+    def migrations(self):
+        return self.admin.get(
+            '/os-migrations?instance_uuid=%s' % self.server_id,
+            microversion='2.59').json()['migrations']
+
+    def resources(self, consumer):
+        allocations = self.allocations(consumer)
+        return [a['resources'] for a in allocations.values()]
+
+
+class TestResize(MoveTestCase):
+
+    def test_resize_and_confirm(self):
+        resp = self.act({'resize': {'flavorRef': '2'}})
+        self.assertEqual(202, resp.status_code, resp.text)
+        server = self.wait_idle()
+        self.assertEqual('VERIFY_RESIZE', server['status'])
+        self.assertEqual('m1.small', server['flavor']['original_name'])
+        self.assertNotEqual(self.source, server['OS-EXT-SRV-ATTR:host'])
+        migration = self.migrations()[0]
+        self.assertEqual(('finished', 'resize', self.source),
+                         (migration['status'], migration['migration_type'],
+                          migration['source_compute']))
+        # The migration holds the old flavor's resources on the source,
+        # the instance the new one's on the destination.
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
+                         self.resources(migration['uuid']))
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 2048, 'DISK_GB': 20}],
+                         self.resources(self.server_id))
+        resp = self.act({'confirmResize': None})
+        self.assertEqual(204, resp.status_code, resp.text)
+        server = self.admin.wait_for_status(self.server_id, 'ACTIVE')
+        self.assertEqual('confirmed', self.migrations()[0]['status'])
+        self.assertEqual({}, self.allocations(migration['uuid']))
+        self.assertEqual(1, len(self.allocations(self.server_id)))
+        source_driver = [c.manager.driver for c in self.cloud.computes
+                         if c.host == self.source][0]
+        self.assertNotIn(self.server_id, source_driver.resize_sources)
+
+    def test_resize_and_revert(self):
+        self.assertEqual(202, self.act(
+            {'resize': {'flavorRef': '2'}}).status_code)
+        self.assertEqual('VERIFY_RESIZE', self.wait_idle()['status'])
+        migration = self.migrations()[0]
+        resp = self.act({'revertResize': None})
+        self.assertEqual(202, resp.status_code, resp.text)
+        server = self.wait_idle()
+        self.assertEqual(('ACTIVE', 'm1.tiny', self.source),
+                         (server['status'], server['flavor']['original_name'],
+                          server['OS-EXT-SRV-ATTR:host']))
+        self.assertEqual('reverted', self.migrations()[0]['status'])
+        self.assertEqual({}, self.allocations(migration['uuid']))
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
+                         self.resources(self.server_id))
+
+    def test_a_stopped_server_stays_stopped(self):
+        self.act({'os-stop': None})
+        self.assertEqual('SHUTOFF', self.wait_idle()['status'])
+        self.assertEqual(202, self.act(
+            {'resize': {'flavorRef': '2'}}).status_code)
+        self.assertEqual('VERIFY_RESIZE', self.wait_idle()['status'])
+        self.assertEqual(204, self.act({'confirmResize': None}).status_code)
+        self.admin.wait_for_status(self.server_id, 'SHUTOFF')
+
+    def test_bad_resizes(self):
+        cases = [({'resize': {'flavorRef': '1'}}, 400),
+                 ({'resize': {'flavorRef': '999'}}, 400),
+                 ({'resize': {}}, 400),
+                 ({'resize': {'flavorRef': '2', 'x': 1}}, 400),
+                 ({'confirmResize': None}, 409),
+                 ({'revertResize': None}, 409),
+                 ({'confirmResize': {}}, 400)]
+        for body, code in cases:
+            resp = self.act(body)
+            self.assertEqual(code, resp.status_code, (body, resp.text))
+        other = self.cloud.api_for('alt', 'alt')
+        self.assertEqual(404, self.act({'resize': {'flavorRef': '2'}},
+                                       api=other).status_code)
+        self.assertEqual('ACTIVE', self.wait_idle()['status'])
+        self.assertEqual([], self.migrations())
+
+    def test_no_valid_host_is_400_and_changes_nothing(self):
+        resp = self.admin.post('/flavors', {'flavor': {
+            'name': 'huge-%s' % self.server_id[:8], 'ram': 10 ** 6,
+            'vcpus': 1, 'disk': 1}})
+        self.assertEqual(200, resp.status_code, resp.text)
+        huge = resp.json()['flavor']['id']
+        self.addCleanup(self.admin.delete, '/flavors/%s' % huge)
+        # More memory than any fake host has.
+        resp = self.act({'resize': {'flavorRef': huge}})
+        self.assertEqual(400, resp.status_code, resp.text)
+        self.assertIn('No valid host', resp.text)
+        server = self.wait_idle()
+        self.assertEqual(('ACTIVE', 'm1.tiny'),
+                         (server['status'],
+                          server['flavor']['original_name']))
+        self.assertEqual('error', self.migrations()[0]['status'])
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
+                         self.resources(self.server_id))
+
+    def test_a_failed_move_is_error_with_one_allocation(self):
+        driver = [c.manager.driver for c in self.cloud.computes
+                  if c.host == self.source][0]
+        driver.fail_migration_for[self.server_id] = (
+            exception.HypervisorUnavailable(host=self.source))
+        self.addCleanup(driver.fail_migration_for.clear)
+        self.assertEqual(202, self.act(
+            {'resize': {'flavorRef': '2'}}).status_code)
+        server = self.admin.wait_for_status(self.server_id, 'ERROR')
+        self.assertIn('fault', server)
+        self.assertEqual('error', self.migrations()[0]['status'])
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
+                         self.resources(self.server_id))
+
+
+class TestColdMigrate(MoveTestCase):
+
+    def test_migrate_is_for_admins_and_keeps_the_flavor(self):
+        self.assertEqual(403, self.act({'migrate': None}).status_code)
+        resp = self.act({'migrate': None}, api=self.admin)
+        self.assertEqual(202, resp.status_code, resp.text)
+        server = self.wait_idle()
+        self.assertEqual(('VERIFY_RESIZE', 'm1.tiny'),
+                         (server['status'],
+                          server['flavor']['original_name']))
+        self.assertNotEqual(self.source, server['OS-EXT-SRV-ATTR:host'])
+        self.assertEqual('migration',
+                         self.migrations()[0]['migration_type'])
+        self.assertEqual(204, self.act({'confirmResize': None}).status_code)
+
+    def test_migrate_to_a_host(self):
+        other = [c.host for c in self.cloud.computes
+                 if c.host != self.source][0]
+        for host, code in ((self.source, 400), ('no-such-host', 400)):
+            resp = self.act({'migrate': {'host': host}}, api=self.admin,
+                            microversion='2.56')
+            self.assertEqual(code, resp.status_code, resp.text)
+        resp = self.act({'migrate': {'host': other}}, api=self.admin,
+                        microversion='2.55')
+        self.assertEqual(400, resp.status_code, resp.text)
+        resp = self.act({'migrate': {'host': other}}, api=self.admin,
+                        microversion='2.56')
+        self.assertEqual(202, resp.status_code, resp.text)
+        self.assertEqual(other, self.wait_idle()['OS-EXT-SRV-ATTR:host'])
+        self.assertEqual(202, self.act({'revertResize': None}).status_code)
+        self.assertEqual(self.source, self.wait_idle()[
+            'OS-EXT-SRV-ATTR:host'])
+
+    def test_delete_while_waiting_for_confirmation(self):
+        self.assertEqual(202, self.act({'migrate': None},
+                                       api=self.admin).status_code)
+        self.assertEqual('VERIFY_RESIZE', self.wait_idle()['status'])
+        migration = self.migrations()[0]
+        self.assertEqual(204, self.api.delete(
+            '/servers/%s' % self.server_id).status_code)
+        self.api.wait_until_gone(self.server_id)
+        deadline = time.time() + 30
+        while self.allocations(migration['uuid']):
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        self.assertEqual({}, self.allocations(self.server_id))
+
+    def test_unconfirmed_moves_are_confirmed_after_the_window(self):
+        self.flags(resize_confirm_window=1)
+        self.assertEqual(202, self.act({'migrate': None},
+                                       api=self.admin).status_code)
+        self.assertEqual('VERIFY_RESIZE', self.wait_idle()['status'])
+        dest = [c.manager for c in self.cloud.computes
+                if c.host == self.host()][0]
+        ctxt = nova_context.get_admin_context()
+        dest._poll_unconfirmed_resizes(ctxt)
+        self.assertEqual('VERIFY_RESIZE', self.wait_idle()['status'])
+        time.sleep(1.1)
+        dest._poll_unconfirmed_resizes(ctxt)
+        self.admin.wait_for_status(self.server_id, 'ACTIVE')
+        self.assertEqual('confirmed', self.migrations()[0]['status'])
