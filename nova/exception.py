@@ -292,6 +292,20 @@ class TooManyTags(Invalid):
     msg_fmt = _("A resource may carry at most %(max_tags)d tags.")
 
 
+class InstanceOperationInterrupted(NovaException):
+    msg_fmt = _("The operation was interrupted by a restart of the compute "
+                "service on %(host)s.")
+    code = 500
+    safe = True
+
+
+class BuildRequestTimedOut(NovaException):
+    msg_fmt = _("Server %(uuid)s was not scheduled within %(seconds)d "
+                "seconds of its request; its build was lost.")
+    code = 500
+    safe = True
+
+
 class InstanceMappingNotFound(NotFound):
     msg_fmt = _("Instance %(uuid)s has no mapping to a cell.")
 

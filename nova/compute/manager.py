@@ -22,6 +22,7 @@ from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
 from nova.compute import rebuild
+from nova.compute import recovery
 from nova.compute import resize
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import shelve
@@ -79,6 +80,12 @@ class ComputeManager(manager.Manager):
         self._service_id = service_ref.id if service_ref else None
         self.rt.update_available_resource(context.get_admin_context(),
                                           self._service_id)
+
+    def post_start_hook(self):
+        """Finish or fail what the instances here were doing when this
+        service last stopped (``nova.compute.recovery``)."""
+        from nova import context
+        recovery.recover_host(context.get_admin_context(), self)
 
     def cleanup_host(self):
         self.driver.cleanup_host(host=self.host)

@@ -211,3 +211,18 @@ def reset(instance, vm_state):
     instance.vm_state = vm_state
     instance.task_state = None
     instance.save()
+
+
+def operation_in_progress(instance):
+    """The operation whose task_state ``instance`` is in (a started or a
+    later step), or None when no task runs. For task_states two
+    operations share (a snapshot's and a backup's upload steps, a resize's
+    and a migration's) the first declared: their outcomes are the same.
+    """
+    if instance.task_state is None:
+        return None
+    for operation, (_allowed, task_state) in TRANSITIONS.items():
+        steps = (task_state,) + STEPS.get(operation, ())
+        if instance.task_state in steps:
+            return operation
+    return None

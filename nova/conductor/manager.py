@@ -10,10 +10,13 @@ import oslo_messaging as messaging
 from nova.conductor.tasks import build as build_tasks
 from nova.conductor.tasks import migrate as migrate_tasks
 from nova.conductor.tasks import unshelve as unshelve_tasks
+import nova.conf
+from nova import context as nova_context
 from nova import exception
 from nova import manager
 from nova.objects import base as objects_base
 
+CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
 
 
@@ -26,6 +29,25 @@ class ConductorManager(manager.Manager):
         super().__init__(service_name='conductor', *args, **kwargs)
         self.compute_task_mgr = ComputeTaskManager()
         self.additional_endpoints = [self.compute_task_mgr]
+
+    def post_start_hook(self):
+        self._fail_stale_build_requests(nova_context.get_admin_context())
+
+    # NOTE: the spacing is read when this module is imported, which the
+    # service commands do after parsing the configuration.
+    @manager.periodic_task_decorator(
+        spacing=CONF.conductor.build_request_check_interval,
+        run_immediately=False)
+    def _fail_stale_build_requests(self, context):
+        """Builds that never reached a cell end in ERROR, not BUILD."""
+        timeout = CONF.conductor.build_request_timeout
+        if timeout <= 0:
+            return
+        try:
+            self.compute_task_mgr.builder.fail_stale_build_requests(
+                context, timeout)
+        except Exception:
+            LOG.exception('Checking for stale build requests failed')
 
     @messaging.expected_exceptions(exception.NovaException)
     def object_class_action_versions(self, context, objname, objmethod,

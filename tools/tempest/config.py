@@ -72,7 +72,17 @@ def tempest_conf(base_conf, cloud, args, work):
         'min_compute_nodes': args.min_compute_nodes,
         'region': cloud['region'],
     }
-    values['compute-feature-enabled'] = {}
+    # The lifecycle switches Nova 34's reference run had on (shared
+    # reference, compute-api.md section 7), and snapshots, which our fake
+    # driver uploads.
+    values['compute-feature-enabled'] = {
+        feature: True for feature in (
+            'console_output', 'pause', 'suspend', 'shelve',
+            'shelve_migrate', 'rescue', 'stable_rescue', 'resize',
+            'cold_migration', 'live_migration', 'change_password',
+            'config_drive', 'snapshot')}
+    values['compute-feature-enabled'][
+        'block_migration_for_live_migration'] = False
     values['image'] = {'region': cloud['region'],
                        'build_timeout': args.build_timeout}
     values['image-feature-enabled'] = {'api_v2': True}

@@ -11,6 +11,8 @@ deleted.
 alternate and try there, or give up with ERROR.
 """
 
+import datetime
+
 from oslo_log import log as logging
 from oslo_serialization import jsonutils
 
@@ -22,6 +24,7 @@ from nova import exception
 from nova import objects
 from nova.scheduler.client import report
 from nova.scheduler import rpcapi as scheduler_rpcapi
+from nova import utils
 
 LOG = logging.getLogger(__name__)
 
@@ -133,6 +136,35 @@ class BuildTask(object):
             with nova_context.target_cell(context, cell0) as cctxt:
                 instance._context = cctxt
                 instance.destroy()
+
+    # -- stale requests -------------------------------------------------
+
+    def fail_stale_build_requests(self, context, timeout):
+        """Put every server whose build request is older than ``timeout``
+        seconds and still not in a cell in ERROR (in cell0, with a fault),
+        freeing any allocation the scheduler made for it. Returns how
+        many."""
+        cutoff = utils.utcnow() - datetime.timedelta(seconds=timeout)
+        failed = 0
+        for build_request in objects.BuildRequestList.get_all(context):
+            created = build_request.created_at
+            if created is None or created.replace(tzinfo=None) > cutoff:
+                continue
+            try:
+                mapping = objects.InstanceMapping.get_by_instance_uuid(
+                    context, build_request.instance_uuid)
+            except exception.InstanceMappingNotFound:
+                continue
+            if mapping.cell_mapping is not None:
+                continue
+            error = exception.BuildRequestTimedOut(
+                uuid=build_request.instance_uuid, seconds=timeout)
+            LOG.warning('%s', error.format_message())
+            self.report_client.delete_allocation_for_instance(
+                context, build_request.instance_uuid)
+            self._bury_in_cell0(context, build_request, None, error)
+            failed += 1
+        return failed
 
     # -- reschedule -----------------------------------------------------
 

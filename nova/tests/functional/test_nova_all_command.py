@@ -3,6 +3,7 @@ identity, image and network services; real ``openstack`` commands drive
 it with the ``clouds.yaml`` it writes; a second start reuses the state;
 SIGTERM stops it cleanly."""
 
+import collections
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import fixtures
@@ -157,6 +159,73 @@ class TestNovaAllCommand(test.TestCase):
         services = api.get('/os-services').json()['services']
         self.assertEqual(3, len(services))
         self.assertEqual({'up'}, {s['state'] for s in services})
+        self._stop(proc)
+
+    def test_killed_mid_burst_nothing_stays_in_build(self):
+        with open(self.config, 'a') as conf:
+            conf.write('[conductor]\nbuild_request_timeout = 5\n'
+                       'build_request_check_interval = 1\n')
+        proc = self._start()
+        api = self._api('admin')
+        accepted, lock = [], threading.Lock()
+
+        def boot(index):
+            try:
+                resp = api.post('/servers', {'server': {
+                    'name': 'burst-%d' % index,
+                    'imageRef': api_client.DEFAULT_IMAGE, 'flavorRef': '1',
+                    'networks': 'none'}})
+            except requests.RequestException:
+                return
+            if resp.status_code == 202:
+                with lock:
+                    accepted.append(resp.json()['server']['id'])
+
+        threads = [threading.Thread(target=boot, args=(n,))
+                   for n in range(50)]
+        for thread in threads:
+            thread.start()
+            if len(accepted) >= 20 and proc.poll() is None:
+                proc.kill()
+            time.sleep(0.02)
+        for thread in threads:
+            thread.join()
+        self._kill(proc)
+        # Killed in the middle: some were accepted, not all.
+        self.assertTrue(0 < len(accepted) < 50, len(accepted))
+
+        proc = self._start()
+        api = self._api('admin')
+        deadline = time.time() + 90
+        while True:
+            servers = {s['id']: s for s in api.get(
+                '/servers/detail?all_tenants=1').json()['servers']}
+            pending = [u for u in accepted
+                       if servers.get(u, {}).get('status') not in
+                       ('ACTIVE', 'ERROR')]
+            if not pending:
+                break
+            self.assertLess(time.time(), deadline,
+                            'still pending: %s' % [
+                                (u, servers.get(u, {}).get('status'))
+                                for u in pending])
+            time.sleep(0.5)
+        placement = 'http://127.0.0.1:%d/allocations/' % self.placement_port
+        headers = {'X-Auth-Token': self._token('admin'),
+                   'OpenStack-API-Version': 'placement 1.28'}
+        for server_id in accepted:
+            server = servers[server_id]
+            allocations = requests.get(placement + server_id,
+                                       headers=headers,
+                                       timeout=30).json()['allocations']
+            if server['status'] == 'ERROR':
+                self.assertIn('fault', server)
+                self.assertEqual({}, allocations, server_id)
+            else:
+                self.assertEqual(1, len(allocations), server_id)
+        print('accepted %d: %s' % (len(accepted), sorted(
+            collections.Counter(servers[u]['status']
+                                for u in accepted).items())))
         self._stop(proc)
 
     def test_openstack_client_drives_the_cloud(self):

@@ -122,3 +122,17 @@ class TestTransitions(test.TestCase):
         for operation, steps in states.STEPS.items():
             self.assertIn(operation, states.TRANSITIONS)
             self.assertEqual(len(steps), len(set(steps)))
+
+    def test_every_task_state_belongs_to_an_operation_that_can_fail(self):
+        for operation, (_allowed, task_state) in states.TRANSITIONS.items():
+            for step in (task_state,) + states.STEPS.get(operation, ()):
+                if step is None:
+                    continue
+                inst = _instance(vm_states.ACTIVE)
+                inst.task_state = step
+                found = states.operation_in_progress(inst)
+                self.assertIsNotNone(found, step)
+                # A restarted host can always end what it finds.
+                self.assertTrue(
+                    (found, 'failure') in states.OUTCOMES or
+                    found in ('build_networks', 'delete'), found)

@@ -1,0 +1,91 @@
+"""What a compute host does with its instances when it starts again:
+nothing is left half done.
+
+An operation cut short by the stop is finished or failed, by the table of
+``nova.compute.states``:
+
+* a build (vm_state BUILDING) fails as a build does: guest and ports
+  released, placement allocation freed, ERROR with a fault;
+* a delete (``deleting``) is finished;
+* a power operation is run again (the guest may or may not have changed
+  before the stop);
+* anything else (snapshot, rescue, rebuild, shelve, resize...) takes its
+  failure outcome with a fault saying it was interrupted.
+"""
+
+from oslo_log import log as logging
+
+from nova.compute import build
+from nova.compute import power
+from nova.compute import states
+from nova.compute import task_states
+from nova.compute import vm_states
+from nova import exception
+from nova import objects
+
+LOG = logging.getLogger(__name__)
+
+
+def _interrupted(host):
+    return exception.InstanceOperationInterrupted(host=host)
+
+
+def _fail(context, instance, operation, host):
+    objects.InstanceFault.from_exception(
+        context, instance.uuid, _interrupted(host), host=host).create()
+    step = instance.task_state
+    instance.vm_state, instance.task_state = states.outcome(
+        operation, 'failure', instance.vm_state)
+    instance.save(expected_task_state=[step])
+
+
+def recover_instance(context, instance, manager):
+    """Finish or fail what ``instance`` was doing on ``manager``'s host.
+    Returns the operation recovered, or None when it was idle."""
+    host = manager.host
+    operation = states.operation_in_progress(instance)
+    if instance.vm_state == vm_states.BUILDING:
+        manager.instance_events.clear(instance.uuid)
+        manager.driver.destroy(context, instance)
+        build.release_networks(context, instance, manager.network_api)
+        manager.report_client.delete_allocation_for_instance(
+            context, instance.uuid)
+        instance.info_cache = []
+        _fail(context, instance, 'build', host)
+        return 'build'
+    if operation is None:
+        return None
+    if instance.task_state == task_states.DELETING:
+        build.terminate(context, instance, manager.driver,
+                        manager.report_client, manager.network_api,
+                        manager.instance_events)
+        return 'delete'
+    if operation in power.OPERATIONS and instance.task_state == (
+            states.TRANSITIONS[operation][1]):
+        power.run(context, instance, operation, manager.driver, host)
+        return operation
+    _fail(context, instance, operation, host)
+    return operation
+
+
+def recover_host(context, manager):
+    """Recover every instance of ``manager``'s host; one that fails to
+    recover is logged and left for the next start."""
+    recovered = 0
+    for instance in objects.InstanceList.get_by_host(
+            context, manager.host,
+            expected_attrs=['system_metadata', 'info_cache']):
+        try:
+            operation = recover_instance(context, instance, manager)
+        except (exception.InstanceNotFound,
+                exception.UnexpectedTaskStateError):
+            continue
+        except Exception:
+            LOG.exception('Could not recover instance %s', instance.uuid)
+            continue
+        if operation is not None:
+            recovered += 1
+            LOG.warning('Instance %s: %s interrupted by the restart of %s, '
+                        'now %s', instance.uuid, operation, manager.host,
+                        instance.vm_state)
+    return recovered
