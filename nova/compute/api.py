@@ -21,7 +21,6 @@ from nova.compute import metadata_limit
 from nova.compute import power_state
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import states
-from nova.compute import task_states
 from nova.compute import vm_states
 from nova.conductor import rpcapi as conductor_rpcapi
 from nova import context as nova_context
@@ -244,7 +243,7 @@ class API(object):
             instance_type_id=flavor.id, memory_mb=flavor.memory_mb,
             vcpus=flavor.vcpus, root_gb=flavor.root_gb,
             ephemeral_gb=flavor.ephemeral_gb,
-            vm_state=vm_states.BUILDING, task_state=task_states.SCHEDULING,
+            vm_state=states.INITIAL[0], task_state=states.INITIAL[1],
             power_state=power_state.NOSTATE, launch_index=index,
             reservation_id=reservation_id, metadata=dict(metadata or {}),
             system_metadata=system_metadata, key_name=key_name,
@@ -365,7 +364,7 @@ class API(object):
             self._delete_shelved_image(context, instance)
             self._confirm_before_delete(cctxt, instance)
             if instance.host and self._host_is_up(cctxt, instance.host):
-                instance.task_state = task_states.DELETING
+                instance.task_state = states.check(instance, 'delete')
                 instance.save()
                 self.compute_rpcapi.terminate_instance(cctxt, instance)
                 return
@@ -483,8 +482,7 @@ class API(object):
                 cctxt, instance.uuid, expected_attrs=expected_attrs)
             if check_lock:
                 locking.check(context, instance)
-            task_state = states.check_idle(instance, operation)
-            instance.task_state = task_state
+            instance.task_state = states.check_idle(instance, operation)
             try:
                 instance.save(expected_task_state=[None])
             except exception.UnexpectedTaskStateError:
@@ -498,12 +496,7 @@ class API(object):
                 yield cctxt, instance
             except Exception:
                 with excutils.save_and_reraise_exception():
-                    instance.task_state = None
-                    try:
-                        instance.save(expected_task_state=[task_state])
-                    except (exception.InstanceNotFound,
-                            exception.UnexpectedTaskStateError):
-                        pass
+                    states.cancel(instance, operation)
 
     # operation -> the compute RPC method doing it
     _POWER_RPC = {'stop': 'stop_instance', 'start': 'start_instance',

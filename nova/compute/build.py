@@ -68,7 +68,7 @@ class BuildFlow(object):
 
     def _start(self, instance):
         instance.task_state = states.check(instance, 'build_networks')
-        instance.save(expected_task_state=[task_states.SCHEDULING, None])
+        instance.save(expected_task_state=[states.INITIAL[1]])
 
     def _allocate_networks(self, context, instance, requested_networks):
         """Create/bind the ports, cache the network info, move on to
@@ -131,7 +131,7 @@ class BuildFlow(object):
         instance.info_cache = []
         if alternates and not isinstance(error,
                                          exception.BuildAbortException):
-            instance.task_state = task_states.SCHEDULING
+            instance.task_state = states.check(instance, 'reschedule')
             instance.host = None
             instance.node = None
             instance.save()

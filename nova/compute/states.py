@@ -24,6 +24,8 @@ _HARD_REBOOTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
 TRANSITIONS = {
     # A build first gets its ports (NETWORKING), then spawns (SPAWNING).
     'build_networks': ((vm_states.BUILDING,), task_states.NETWORKING),
+    # A build a host gave up on goes back to be placed on an alternate.
+    'reschedule': ((vm_states.BUILDING,), task_states.SCHEDULING),
     'build': ((vm_states.BUILDING,), task_states.SPAWNING),
     'delete': (tuple(vm_states.ALLOW_DELETE), task_states.DELETING),
     'stop': ((vm_states.ACTIVE, vm_states.ERROR), task_states.POWERING_OFF),
@@ -226,3 +228,19 @@ def operation_in_progress(instance):
         if instance.task_state in steps:
             return operation
     return None
+
+
+# Where a new server starts: BUILD, waiting to be scheduled.
+INITIAL = (vm_states.BUILDING, task_states.SCHEDULING)
+
+
+def cancel(instance, operation):
+    """Undo the start of ``operation`` that never reached a host: no task
+    again. Saves, expecting the operation's task_state; an instance that
+    changed meanwhile (or is gone) is left alone."""
+    task_state = TRANSITIONS[operation][1]
+    instance.task_state = None
+    try:
+        instance.save(expected_task_state=[task_state])
+    except (exception.InstanceNotFound, exception.UnexpectedTaskStateError):
+        pass

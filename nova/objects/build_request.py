@@ -82,7 +82,8 @@ class BuildRequest(base.NovaObject):
     # Version 1.0: Initial version
     # Version 1.1: Add save()
     # Version 1.2: Instance 1.1
-    VERSION = '1.2'
+    # Version 1.3: Instance 1.2
+    VERSION = '1.3'
 
     fields = {
         'id': fields.IntegerField(),

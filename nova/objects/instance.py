@@ -236,8 +236,10 @@ def _destroy_in_db(context, uuid):
     return now
 
 
+# Database values of these types are loaded as they are (an enum column
+# only ever holds one of its values).
 _PLAIN_TYPES = (fields.StringField, fields.IntegerField, fields.BooleanField,
-                fields.UUIDField)
+                fields.UUIDField, fields.BaseEnumField)
 
 
 def _stringify_addresses(updates):
@@ -251,7 +253,8 @@ def _stringify_addresses(updates):
 class Instance(base.NovaObject, base.NovaObjectDictCompat):
     # Version 1.0: Initial version
     # Version 1.1: old_flavor and new_flavor (resize)
-    VERSION = '1.1'
+    # Version 1.2: vm_state is an enum (VMStateField)
+    VERSION = '1.2'
 
     fields = {
         'id': fields.IntegerField(),
@@ -266,7 +269,7 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
         'key_name': fields.StringField(nullable=True),
         'key_data': fields.StringField(nullable=True),
         'power_state': fields.IntegerField(nullable=True),
-        'vm_state': fields.StringField(nullable=True),
+        'vm_state': fields.VMStateField(nullable=True),
         'task_state': fields.StringField(nullable=True),
         'memory_mb': fields.IntegerField(nullable=True),
         'vcpus': fields.IntegerField(nullable=True),

@@ -18,6 +18,8 @@ from nova.builtin.image import store as image_store
 from nova.builtin.image import views
 
 PATCH_TYPE = 'application/openstack-images-v2.1-json-patch'
+# Glance's first patch format: ``{"<op>": "/<path>", "value": ...}``.
+OLD_PATCH_TYPE = 'application/openstack-images-v2.0-json-patch'
 MAX_JSON_BODY = 1024 * 1024
 
 
@@ -143,10 +145,13 @@ def show_image(app, req, caller, image_id):
 
 
 def update_image(app, req, caller, image_id):
-    if req.content_type != PATCH_TYPE:
+    if req.content_type not in (PATCH_TYPE, OLD_PATCH_TYPE):
         raise exc.HTTPUnsupportedMediaType(
             explanation='Unsupported Content-Type; use %s' % PATCH_TYPE)
-    changes = schema.parse_patch(_json_body(req))
+    body = _json_body(req)
+    if req.content_type == OLD_PATCH_TYPE:
+        body = schema.from_old_patch(body)
+    changes = schema.parse_patch(body)
     record = load_modifiable(app, caller, image_id)
     columns = schema.apply_patch(record, changes)
     _check_publicize(caller, columns)

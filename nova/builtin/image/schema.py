@@ -168,6 +168,26 @@ def _unescape(segment):
     return segment.replace('~1', '/').replace('~0', '~')
 
 
+def from_old_patch(body):
+    """A v2.0 JSON-patch body (``{"replace": "/name", "value": ...}``)
+    in the v2.1 form ``parse_patch`` reads; anything malformed is passed
+    on for it to refuse."""
+    if not isinstance(body, list):
+        return body
+    converted = []
+    for op in body:
+        kinds = [k for k in ('add', 'replace', 'remove')
+                 if isinstance(op, dict) and k in op]
+        if len(kinds) != 1:
+            converted.append(op)
+            continue
+        new = {'op': kinds[0], 'path': op[kinds[0]]}
+        if 'value' in op:
+            new['value'] = op['value']
+        converted.append(new)
+    return converted
+
+
 def parse_patch(body):
     """Turn a JSON-patch document into a list of (op, name, value).
 

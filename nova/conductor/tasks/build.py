@@ -18,7 +18,7 @@ from oslo_serialization import jsonutils
 
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import instance_actions
-from nova.compute import vm_states
+from nova.compute import states
 from nova import context as nova_context
 from nova import exception
 from nova import objects
@@ -119,8 +119,8 @@ class BuildTask(object):
         instance = _latest_instance(context, build_request)
         with nova_context.target_cell(context, cell0) as cctxt:
             instance._context = cctxt
-            instance.vm_state = vm_states.ERROR
-            instance.task_state = None
+            instance.vm_state, instance.task_state = states.outcome(
+                'build', 'failure')
             instance.create()
             instance_actions.record(cctxt, instance.uuid,
                                     instance_actions.CREATE)
@@ -187,7 +187,7 @@ class BuildTask(object):
             instance.host = selection.service_host
             instance.node = selection.nodename
             instance.launched_on = selection.service_host
-            instance.task_state = None
+            instance.task_state = states.check(instance, 'reschedule')
             instance.save()
             self.compute_rpcapi.build_and_run_instance(
                 context, instance, host=selection.service_host,
@@ -199,8 +199,8 @@ class BuildTask(object):
             reason='Exhausted all hosts available for retrying build '
                    'failures for instance %s.' % instance.uuid)
         LOG.error('%s', error.format_message())
-        instance.vm_state = vm_states.ERROR
-        instance.task_state = None
+        instance.vm_state, instance.task_state = states.outcome(
+            'build', 'failure')
         instance.save()
         objects.InstanceFault.from_exception(
             context, instance.uuid, error).create()

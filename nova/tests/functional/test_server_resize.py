@@ -115,7 +115,7 @@ class TestResize(MoveTestCase):
                  ({'resize': {'flavorRef': '2', 'x': 1}}, 400),
                  ({'confirmResize': None}, 409),
                  ({'revertResize': None}, 409),
-                 ({'confirmResize': {}}, 400)]
+                 ({'confirmResize': {'now': True}}, 400)]
         for body, code in cases:
             resp = self.act(body)
             self.assertEqual(code, resp.status_code, (body, resp.text))

@@ -96,7 +96,7 @@ class TestServerShelve(cloud_fixture.SharedCloudTestCase):
         self.assertEqual(409, self.act({'unshelve': None}).status_code)
         self.assertEqual(409, self.act({'shelveOffload': None},
                                        api=self.admin).status_code)
-        for body, version in (({'shelve': {}}, '2.100'),
+        for body, version in (({'shelve': {'force': True}}, '2.100'),
                               ({'unshelve': {'availability_zone': 'x'}},
                                '2.76'),
                               ({'unshelve': {'host': 'x'}}, '2.90'),

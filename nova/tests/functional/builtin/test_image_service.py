@@ -117,6 +117,17 @@ class ImageLifecycleTestCase(ImageServiceTestBase):
         self.assertEqual('cirros', patched['os_distro'])
         self.assertNotIn('hw_disk_bus', patched)
         self.assertEqual(1, patched['min_disk'])
+        # Glance's older patch format, which Tempest still sends.
+        resp = self.call(
+            'PATCH', '/v2/images/%s' % image['id'], token='alice:p1',
+            json=[{'add': '/hw_rescue_device', 'value': 'disk'},
+                  {'replace': '/name', 'value': 'cirros-3'}],
+            headers={'Content-Type':
+                     'application/openstack-images-v2.0-json-patch'})
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual(('cirros-3', 'disk'), (resp.json()['name'],
+                                                resp.json()[
+                                                    'hw_rescue_device']))
 
         resp = self.call('GET', '/v2/images/%s/file' % image['id'],
                          stream=True)

@@ -14,6 +14,10 @@ def _instance(vm_state):
                             vm_state=vm_state)
 
 
+# Steps of a build, which ends as a whole ('build').
+BUILD_STEPS = ('build_networks', 'reschedule')
+
+
 class TestTransitions(test.TestCase):
 
     def test_check(self):
@@ -70,7 +74,7 @@ class TestTransitions(test.TestCase):
 
     def test_every_operation_but_the_build_steps_has_a_success(self):
         for operation in states.TRANSITIONS:
-            if operation != 'build_networks':
+            if operation not in BUILD_STEPS:
                 self.assertIn((operation, 'success'), states.OUTCOMES)
 
     def test_failed_power_operations_keep_the_vm_state(self):
@@ -101,7 +105,7 @@ class TestTransitions(test.TestCase):
     def test_every_user_operation_names_its_instance_action(self):
         from nova.compute import instance_actions
         for operation in states.TRANSITIONS:
-            if operation in ('build_networks', 'build', 'delete'):
+            if operation in BUILD_STEPS + ('build', 'delete'):
                 continue
             self.assertIn(operation, instance_actions.BY_OPERATION)
 
@@ -135,4 +139,4 @@ class TestTransitions(test.TestCase):
                 # A restarted host can always end what it finds.
                 self.assertTrue(
                     (found, 'failure') in states.OUTCOMES or
-                    found in ('build_networks', 'delete'), found)
+                    found in BUILD_STEPS + ('delete',), found)

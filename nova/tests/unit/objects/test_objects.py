@@ -23,7 +23,7 @@ objects.register_all()
 
 # Object name -> 'VERSION-fingerprint'.
 object_data = {
-    'BuildRequest': '1.2-554f4d3ace8b625d293372f2f616cda9',
+    'BuildRequest': '1.3-554f4d3ace8b625d293372f2f616cda9',
     'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'CellMapping': '1.0-5d652928000a5bc369d79d5bde7e497d',
     'CellMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
@@ -34,7 +34,7 @@ object_data = {
     'HostMapping': '1.0-1458e9dc5b4eb2bda223b7d68cc5ed73',
     'HostMappingList': '1.0-18ac2bfb8c1eb5545bed856da58a79bc',
     'ImageMeta': '1.0-49856c264f166d9d4d9ea46b4dc99bed',
-    'Instance': '1.1-7f748a89c7cd260e9747133474b68a3c',
+    'Instance': '1.2-934c669f158ca9685bc3019ef0ca2e0f',
     'InstanceAction': '1.0-d220829f856fc5c5d64d87fcc1f6c909',
     'InstanceActionEvent': '1.0-bcfd7908f3d98944b720b8ec6ca84c19',
     'InstanceActionEventList': '1.0-13d92fb953030cdbfee56481756e02be',
@@ -59,7 +59,7 @@ object_data = {
 # Object name -> {child object name: version it embeds}. A child's version
 # bump means the parent must bump too (and backport the child).
 object_relationships = {
-    'BuildRequest': {'Instance': '1.1'},
+    'BuildRequest': {'Instance': '1.2'},
     'HostMapping': {'CellMapping': '1.0'},
     'Instance': {'Flavor': '1.0', 'InstanceFault': '1.0'},
     'InstanceMapping': {'CellMapping': '1.0'},
@@ -154,6 +154,8 @@ def _sample_value(field, depth=0):
         return [_sample_value(element, depth)]
     if isinstance(ftype, ovo_fields.Dict):
         return {'k': _sample_value(ftype._element_type, depth)}
+    if isinstance(ftype, ovo_fields.Enum):
+        return ftype._valid_values[0]
     table = (
         (ovo_fields.UUID, _UUID),
         (ovo_fields.IPV4Address, '192.0.2.10'),

@@ -23,9 +23,11 @@ resize = {
 
 
 def _null_action(name):
+    """``{"<name>": null}``; Nova also takes an empty object."""
     return {
         'type': 'object',
-        'properties': {name: {'type': 'null'}},
+        'properties': {name: {'type': ['null', 'object'],
+                              'additionalProperties': False}},
         'required': [name],
         'additionalProperties': False,
     }

@@ -4,9 +4,11 @@ from nova.api.validation import parameter_types as types
 
 
 def _null_action(name):
+    """``{"<name>": null}``; Nova also takes an empty object."""
     return {
         'type': 'object',
-        'properties': {name: {'type': 'null'}},
+        'properties': {name: {'type': ['null', 'object'],
+                              'additionalProperties': False}},
         'required': [name],
         'additionalProperties': False,
     }
