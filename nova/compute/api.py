@@ -7,6 +7,7 @@ conductor; deleting a built instance to its compute host.
 
 import contextlib
 import functools
+import re
 import threading
 
 from oslo_log import log as logging
@@ -53,6 +54,23 @@ def image_system_metadata(image):
                                 'min_ram', 'min_disk') and v is not None}
     system_metadata['image_base_image_ref'] = image['id']
     return system_metadata
+
+
+def _has_address(instance, patterns):
+    """Whether a fixed or floating address of ``instance`` matches
+    ``patterns`` ({'ip': IPv4 regex, 'ip6': IPv6 regex})."""
+    for vif in instance.info_cache or []:
+        for subnet in (vif.get('network') or {}).get('subnets', []):
+            for ip in subnet.get('ips', []):
+                found = [(ip.get('version', 4), ip.get('address', ''))] + [
+                    (f.get('version', 4), f.get('address', ''))
+                    for f in ip.get('floating_ips', [])]
+                for version, address in found:
+                    key = 'ip6' if version == 6 else 'ip'
+                    if key in patterns and re.search(patterns[key],
+                                                     address):
+                        return True
+    return False
 
 
 class CellCache(object):
@@ -313,15 +331,23 @@ class API(object):
         filters = self._db_filters(context, search_opts or {})
         if filters is None:
             return objects.InstanceList(context, objects=[])
+        addresses = {key: filters.pop(key) for key in ('ip', 'ip6')
+                     if key in filters}
         marker_instance = None
         if marker is not None:
+            # A deleted server still marks where the last page ended.
+            lookup_ctxt = context.elevated(read_deleted='yes')
             try:
-                _cell, marker_instance = self._lookup(context, marker)
+                _cell, marker_instance = self._lookup(lookup_ctxt, marker)
             except exception.InstanceNotFound:
                 raise exception.MarkerNotFound(marker=marker)
-        return instance_list.get_instances_sorted(
+        instances = instance_list.get_instances_sorted(
             context, CELLS.all(context), filters, limit,
             marker_instance, sort_keys, sort_dirs, expected_attrs)
+        if addresses:
+            instances = objects.InstanceList(context, objects=[
+                i for i in instances if _has_address(i, addresses)])
+        return instances
 
     _RENAMED_FILTERS = {'name': 'display_name', 'status': 'vm_state',
                         'image': 'image_ref'}
@@ -332,6 +358,12 @@ class API(object):
         filters = {}
         for key, value in search_opts.items():
             filters[self._RENAMED_FILTERS.get(key, key)] = value
+        if 'power_state' in filters:
+            try:
+                filters['power_state'] = int(filters['power_state'])
+            except ValueError:
+                raise exception.InvalidRequest(
+                    'power_state must be an integer')
         if 'flavor' in filters:
             try:
                 flavor = objects.Flavor.get_by_flavor_id(

@@ -8,6 +8,7 @@ at ``limit`` gives the page. Cost is one query per cell, not per row.
 
 import datetime
 import functools
+import re
 
 from nova import context as nova_context
 from nova import objects
@@ -18,7 +19,9 @@ DEFAULT_SORT_DIRS = ['desc', 'desc']
 # Filters the API passes that map onto Instance fields directly.
 _EXACT_FILTERS = ('project_id', 'user_id', 'host', 'node', 'image_ref',
                   'reservation_id', 'vm_state', 'task_state', 'uuid',
-                  'instance_type_id')
+                  'instance_type_id', 'key_name', 'hostname',
+                  'availability_zone', 'locked', 'power_state',
+                  'config_drive')
 
 
 def _normalise(keys, dirs):
@@ -66,8 +69,8 @@ def _matches(instance, filters):
             wanted]
         if instance.get(key) not in values:
             return False
-    if filters.get('display_name') and \
-            filters['display_name'] not in (instance.display_name or ''):
+    if filters.get('display_name') and not re.search(
+            filters['display_name'], instance.display_name or ''):
         return False
     if filters.get('deleted'):
         return False

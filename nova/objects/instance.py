@@ -458,7 +458,11 @@ def _apply_filters(query, filters):
     exact = {'project_id': 'project_id', 'user_id': 'user_id',
              'host': 'host', 'node': 'node', 'image_ref': 'image_ref',
              'reservation_id': 'reservation_id',
-             'instance_type_id': 'instance_type_id'}
+             'instance_type_id': 'instance_type_id',
+             'key_name': 'key_name', 'hostname': 'hostname',
+             'availability_zone': 'availability_zone',
+             'locked': 'locked', 'power_state': 'power_state',
+             'config_drive': 'config_drive'}
     for key, column in exact.items():
         if filters.get(key) is not None:
             query = query.where(getattr(model, column) == filters[key])
@@ -470,10 +474,13 @@ def _apply_filters(query, filters):
                 value]
             query = query.where(getattr(model, column).in_(list(values)))
     if filters.get('display_name'):
-        query = query.where(model.display_name.like(
-            '%%%s%%' % filters['display_name']))
+        # A regular expression, as in Nova (the database's dialect).
+        query = query.where(model.display_name.regexp_match(
+            filters['display_name']))
     if filters.get('changes-since'):
         query = query.where(model.updated_at >= filters['changes-since'])
+    if filters.get('changes-before'):
+        query = query.where(model.updated_at <= filters['changes-before'])
     return _apply_tag_filters(query, filters)
 
 
@@ -551,7 +558,9 @@ def _get_all_from_db(context, filters, sort_keys, sort_dirs, limit,
         models.InstanceInfoCache,
         models.InstanceInfoCache.instance_uuid == inst.uuid)
     deleted = filters.get('deleted')
-    if deleted is None:
+    if filters.get('include_deleted') and deleted is None:
+        pass
+    elif deleted is None:
         query = query.where(_read_deleted_clause(context))
     elif deleted:
         query = query.where(inst.deleted != 0)

@@ -350,3 +350,13 @@ def image_id_in_body(req):
 def consistent_change_views(req):
     """Update and rebuild answer the full show view (2.75)."""
     return is_supported(req, '2.75')
+
+
+def allow_changes_before(req):
+    """The changes-before filter of listings (2.66)."""
+    return is_supported(req, '2.66')
+
+
+def allow_locked_filter(req):
+    """Listing servers by ``locked`` (2.73)."""
+    return is_supported(req, '2.73')

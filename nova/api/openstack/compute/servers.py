@@ -1,5 +1,7 @@
 """/servers: list, show, create and delete servers."""
 
+import re
+
 from oslo_utils import strutils
 from oslo_utils import timeutils
 import webob.exc
@@ -24,8 +26,13 @@ SHOW_ATTRS = ['flavor', 'info_cache', 'metadata', 'system_metadata',
               'tags', 'fault']
 LIST_ATTRS = ['flavor', 'info_cache', 'metadata', 'system_metadata',
               'tags']
-# Query parameters passed to compute_api.get_all as they are.
-_PASSED_FILTERS = ('name', 'image', 'flavor', 'reservation_id', 'uuid')
+# Query parameters passed to compute_api.get_all as they are: for
+# everyone, for admins, and (2.83) for everyone too.
+_PASSED_FILTERS = ('name', 'image', 'flavor', 'reservation_id', 'ip',
+                   'ip6')
+_ADMIN_FILTERS = ('host', 'node', 'uuid', 'hostname')
+_FILTERS_V283 = ('availability_zone', 'key_name', 'user_id', 'vm_state',
+                 'task_state', 'power_state', 'config_drive')
 
 
 def server_response_schemas(wrap):
@@ -75,20 +82,30 @@ def _host_statuses(ctx, instances):
 def _search_opts(req, all_tenants):
     ctx = req.context
     opts = {}
-    for name in _PASSED_FILTERS:
+    names = _PASSED_FILTERS + (_ADMIN_FILTERS if ctx.is_admin else ())
+    if avr.is_supported(req, '2.83') or ctx.is_admin:
+        names += _FILTERS_V283
+    for name in names:
         value = common.last_value(req, name)
         if value is not None:
             opts[name] = value
+    for name in ('name', 'ip', 'ip6'):
+        if name in opts:
+            _check_regex(name, opts[name])
     if not all_tenants:
         opts['project_id'] = ctx.project_id
-    if ctx.is_admin and common.last_value(req, 'host'):
-        opts['host'] = common.last_value(req, 'host')
+    elif ctx.is_admin:
+        project = (common.last_value(req, 'project_id') or
+                   common.last_value(req, 'tenant_id'))
+        if project:
+            opts['project_id'] = project
     deleted = common.last_value(req, 'deleted')
     if ctx.is_admin and deleted and strutils.bool_from_string(deleted):
         opts['deleted'] = True
-    since = common.last_value(req, 'changes-since')
-    if since:
-        opts['changes-since'] = timeutils.parse_isotime(since)
+    _time_filters(req, opts)
+    if avr.allow_locked_filter(req) and 'locked' in req.GET:
+        opts['locked'] = _strict_bool('locked', common.last_value(
+            req, 'locked'))
     if avr.allow_server_tags(req):
         for key in ('tags', 'tags-any', 'not-tags', 'not-tags-any'):
             value = common.last_value(req, key)
@@ -102,6 +119,53 @@ def _search_opts(req, all_tenants):
                 explanation=_('Invalid status value'))
         opts['vm_state'] = vm_states
     return opts
+
+
+def _check_regex(name, value):
+    try:
+        re.compile(value)
+    except re.error:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('Invalid regular expression for %s') % name)
+
+
+def _strict_bool(name, value):
+    try:
+        return strutils.bool_from_string(value, strict=True)
+    except ValueError:
+        raise webob.exc.HTTPBadRequest(explanation=_(
+            "Unrecognized value '%(value)s' for %(name)s: only 'true' or "
+            "'false' (and their equivalents) are accepted") % {
+                'value': value, 'name': name})
+
+
+def _time(req, name):
+    value = common.last_value(req, name)
+    if not value:
+        return None
+    try:
+        return timeutils.normalize_time(timeutils.parse_isotime(value))
+    except ValueError:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('Invalid %s value') % name)
+
+
+def _time_filters(req, opts):
+    """changes-since and (2.66) changes-before; either one lists
+    deleted servers too, as Nova does."""
+    since = _time(req, 'changes-since')
+    before = (_time(req, 'changes-before')
+              if avr.allow_changes_before(req) else None)
+    if since and before and since > before:
+        raise webob.exc.HTTPBadRequest(explanation=_(
+            'The value of changes-since must be less than or equal to '
+            'changes-before.'))
+    if since:
+        opts['changes-since'] = since
+    if before:
+        opts['changes-before'] = before
+    if (since or before) and 'deleted' not in opts:
+        opts['include_deleted'] = True
 
 
 def _list(req, rule, all_tenants_rule, expected_attrs):
