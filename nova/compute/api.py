@@ -377,8 +377,28 @@ class API(object):
 
     def delete(self, context, instance):
         """Delete ``instance`` wherever it is in its life; a locked one
-        only for admins (InstanceIsLocked)."""
+        only for admins (InstanceIsLocked). With ``reclaim_instance_interval``
+        a server on a live host is only soft-deleted (SOFT_DELETED, its
+        guest stopped) until its host reclaims it."""
         locking.check(context, instance)
+        if CONF.reclaim_instance_interval > 0 and self._soft_deletable(
+                context, instance):
+            self.power_action(context, instance, 'soft_delete')
+            return
+        self._hard_delete(context, instance, instance_actions.DELETE)
+
+    def _soft_deletable(self, context, instance):
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        if mapping.cell_mapping is None:
+            return False
+        with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            return (bool(instance.host) and instance.task_state is None and
+                    instance.vm_state in states.TRANSITIONS['soft_delete'][0]
+                    and self._host_is_up(cctxt, instance.host))
+
+    def _hard_delete(self, context, instance, action):
         mapping = objects.InstanceMapping.get_by_instance_uuid(
             context, instance.uuid)
         mapping.queued_for_delete = True
@@ -391,8 +411,7 @@ class API(object):
         with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
             instance = objects.Instance.get_by_uuid(
                 cctxt, instance.uuid, expected_attrs=['system_metadata'])
-            instance_actions.record(cctxt, instance.uuid,
-                                    instance_actions.DELETE)
+            instance_actions.record(cctxt, instance.uuid, action)
             self._delete_shelved_image(context, instance)
             self._confirm_before_delete(cctxt, instance)
             if instance.host and self._host_is_up(cctxt, instance.host):
@@ -401,6 +420,16 @@ class API(object):
                 self.compute_rpcapi.terminate_instance(cctxt, instance)
                 return
             self._local_delete(cctxt, instance)
+
+    def restore(self, context, instance):
+        """Bring a SOFT_DELETED server back (ACTIVE)."""
+        self.power_action(context, instance, 'restore')
+
+    def force_delete(self, context, instance):
+        """Delete ``instance`` now, also a SOFT_DELETED one waiting to be
+        reclaimed."""
+        locking.check(context, instance)
+        self._hard_delete(context, instance, instance_actions.FORCE_DELETE)
 
     def _delete_shelved_image(self, context, instance):
         """A shelved server's saved image goes with it."""
@@ -483,14 +512,6 @@ class API(object):
 
     # -- power operations ---------------------------------------------------
 
-    # operation -> the compute RPC method doing it
-    _POWER_RPC = {'stop': 'stop_instance', 'start': 'start_instance',
-                  'reboot_soft': 'reboot_instance',
-                  'reboot_hard': 'reboot_instance',
-                  'pause': 'pause_instance', 'unpause': 'unpause_instance',
-                  'suspend': 'suspend_instance',
-                  'resume': 'resume_instance'}
-
     @contextlib.contextmanager
     def _task(self, context, instance, operation, check_lock=True,
               expected_attrs=None):
@@ -536,7 +557,9 @@ class API(object):
                   'reboot_hard': 'reboot_instance',
                   'pause': 'pause_instance', 'unpause': 'unpause_instance',
                   'suspend': 'suspend_instance',
-                  'resume': 'resume_instance'}
+                  'resume': 'resume_instance',
+                  'soft_delete': 'soft_delete_instance',
+                  'restore': 'restore_instance'}
 
     def power_action(self, context, instance, operation):
         """Start ``operation`` (``stop``, ``start``, ``reboot_soft``,

@@ -33,7 +33,9 @@ BY_OPERATION = {
     'shelve': 'shelve', 'shelve_offload': 'shelveOffload',
     'unshelve': 'unshelve', 'resize': 'resize', 'migrate': 'migrate',
     'confirm_resize': 'confirmResize', 'revert_resize': 'revertResize',
+    'soft_delete': 'delete', 'restore': 'restore',
 }
+FORCE_DELETE = 'forceDelete'
 
 
 def record(context, instance_uuid, action):

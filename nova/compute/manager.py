@@ -46,7 +46,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.7')
+    target = messaging.Target(version='1.8')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -144,6 +144,14 @@ class ComputeManager(manager.Manager):
     @instance_actions.wrap_event('compute')
     def resume_instance(self, context, instance):
         return self._power(context, instance, 'resume')
+
+    @instance_actions.wrap_event('compute')
+    def soft_delete_instance(self, context, instance):
+        return self._power(context, instance, 'soft_delete')
+
+    @instance_actions.wrap_event('compute')
+    def restore_instance(self, context, instance):
+        return self._power(context, instance, 'restore')
 
     @instance_actions.wrap_event('compute')
     def snapshot_instance(self, context, instance, image_id):
@@ -355,3 +363,29 @@ class ComputeManager(manager.Manager):
             migration.save()
             self.resize_flows.compute_rpcapi.confirm_resize(
                 context, instance, migration)
+
+    @manager.periodic_task_decorator(
+        spacing=CONF.reclaim_instance_interval or 60, run_immediately=False)
+    def _reclaim_queued_deletes(self, context):
+        """Delete the servers here SOFT_DELETED longer than
+        ``reclaim_instance_interval`` seconds."""
+        interval = CONF.reclaim_instance_interval
+        if interval <= 0:
+            return
+        oldest = utils.utcnow() - datetime.timedelta(seconds=interval)
+        for instance in objects.InstanceList.get_by_host(
+                context, self.host, expected_attrs=['system_metadata']):
+            if (instance.vm_state != vm_states.SOFT_DELETED or
+                    instance.task_state is not None or
+                    instance.updated_at.replace(tzinfo=None) > oldest):
+                continue
+            instance.task_state = states.check(instance, 'delete')
+            try:
+                instance.save(expected_task_state=[None])
+            except (exception.InstanceNotFound,
+                    exception.UnexpectedTaskStateError):
+                continue
+            LOG.info('Reclaiming soft-deleted instance %s', instance.uuid)
+            build.terminate(context, instance, self.driver,
+                            self.report_client, self.network_api,
+                            self.instance_events)

@@ -36,12 +36,16 @@ def _driver_call(driver, context, instance, operation, params):
             context, instance, network_info, params.get('image_meta'),
             params.get('rescue_password')),
         'unrescue': lambda: driver.unrescue(context, instance),
+        # A soft-deleted guest is only stopped, until reclaimed.
+        'soft_delete': lambda: driver.power_off(instance),
+        'restore': lambda: driver.power_on(context, instance, network_info),
     }
     return calls[operation]
 
 
 OPERATIONS = ('stop', 'start', 'reboot_soft', 'reboot_hard', 'pause',
-              'unpause', 'suspend', 'resume', 'rescue', 'unrescue')
+              'unpause', 'suspend', 'resume', 'rescue', 'unrescue',
+              'soft_delete', 'restore')
 
 
 def run(context, instance, operation, driver, host, **params):

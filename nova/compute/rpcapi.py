@@ -15,6 +15,7 @@ API version history:
             unshelve_instance.
     * 1.7 - Add resize_instance, finish_resize, confirm_resize,
             revert_resize, finish_revert_resize.
+    * 1.8 - Add soft_delete_instance, restore_instance.
 """
 
 from oslo_log import log as logging
@@ -35,7 +36,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.7'
+    VERSION = '1.8'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -232,3 +233,21 @@ class ComputeAPI(object):
         self._client_1_7(migration.source_compute, 'revertResize').cast(
             ctxt, 'finish_revert_resize', instance=instance,
             migration=migration)
+
+    # -- deferred delete (1.8)
+
+    def soft_delete_instance(self, ctxt, instance):
+        """Stop the guest of a server deleted with a reclaim interval."""
+        self._client_1_8(instance, 'delete').cast(
+            ctxt, 'soft_delete_instance', instance=instance)
+
+    def restore_instance(self, ctxt, instance):
+        """Start the guest of a SOFT_DELETED server again."""
+        self._client_1_8(instance, 'restore').cast(
+            ctxt, 'restore_instance', instance=instance)
+
+    def _client_1_8(self, instance, method):
+        if not self.client.can_send_version('1.8'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method=method, version='1.8')
+        return self.client.prepare(server=instance.host, version='1.8')

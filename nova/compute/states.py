@@ -17,6 +17,8 @@ UNCHANGED = 'unchanged'
 
 _SNAPSHOTTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
                   vm_states.SUSPENDED)
+_SOFT_DELETABLE = tuple(sorted(vm_states.ALLOW_DELETE - {
+    vm_states.SOFT_DELETED, vm_states.BUILDING}))
 _HARD_REBOOTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
                     vm_states.SUSPENDED, vm_states.ERROR)
 
@@ -56,6 +58,8 @@ TRANSITIONS = {
     'migrate': ((vm_states.ACTIVE, vm_states.STOPPED),
                 task_states.RESIZE_PREP),
     'confirm_resize': ((vm_states.RESIZED,), None),
+    'soft_delete': (_SOFT_DELETABLE, task_states.SOFT_DELETING),
+    'restore': ((vm_states.SOFT_DELETED,), task_states.RESTORING),
     'revert_resize': ((vm_states.RESIZED,), task_states.RESIZE_REVERTING),
     # An NMI to the guest: no task, nothing changes.
     'trigger_crash_dump': ((vm_states.ACTIVE, vm_states.PAUSED,
@@ -138,6 +142,8 @@ OUTCOMES = {
     ('migrate', 'success'): (vm_states.RESIZED, None),
     ('migrate', 'failure'): (vm_states.ERROR, None),
     ('migrate', 'not_started'): (UNCHANGED, None),
+    ('soft_delete', 'success'): (vm_states.SOFT_DELETED, None),
+    ('restore', 'success'): (vm_states.ACTIVE, None),
     ('confirm_resize', 'success'): (UNCHANGED, None),
     ('confirm_resize', 'failure'): (vm_states.ERROR, None),
     ('revert_resize', 'success'): (UNCHANGED, None),
@@ -146,7 +152,7 @@ OUTCOMES = {
 for _operation in ('stop', 'start', 'reboot_soft', 'pause', 'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
                    'set_password', 'trigger_crash_dump', 'shelve',
-                   'shelve_offload', 'unshelve'):
+                   'shelve_offload', 'unshelve', 'soft_delete', 'restore'):
     OUTCOMES[(_operation, 'failure')] = (UNCHANGED, None)
 OUTCOMES[('set_password', 'success')] = (UNCHANGED, None)
 OUTCOMES[('trigger_crash_dump', 'success')] = (UNCHANGED, None)

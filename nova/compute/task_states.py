@@ -51,3 +51,8 @@ RESIZE_MIGRATING = 'resize_migrating'
 RESIZE_MIGRATED = 'resize_migrated'
 RESIZE_FINISH = 'resize_finish'
 RESIZE_REVERTING = 'resize_reverting'
+
+# Deferred delete (``reclaim_instance_interval``): the guest is stopped
+# and kept until reclaimed; a restore starts it again.
+SOFT_DELETING = 'soft-deleting'
+RESTORING = 'restoring'

@@ -3,6 +3,13 @@
 from oslo_config import cfg
 
 compute_opts = [
+    cfg.IntOpt('reclaim_instance_interval', default=0, min=0,
+               help="""
+Seconds a deleted server is kept (SOFT_DELETED, its guest stopped) before
+it is really deleted; meanwhile the restore action brings it back and
+forceDelete deletes it at once. 0: delete at once. Also how often the
+periodic task looking for servers to reclaim runs.
+"""),
     cfg.BoolOpt('allow_resize_to_same_host', default=False,
                 help="""
 Let the scheduler keep a resized (or cold migrated) server on its own host.

@@ -4,6 +4,7 @@ import itertools
 
 from nova.policies import base
 from nova.policies import console_output
+from nova.policies import deferred_delete
 from nova.policies import flavors
 from nova.policies import hypervisors
 from nova.policies import images
@@ -24,6 +25,7 @@ def list_rules():
     return itertools.chain(
         base.list_rules(),
         console_output.list_rules(),
+        deferred_delete.list_rules(),
         flavors.list_rules(),
         hypervisors.list_rules(),
         images.list_rules(),

@@ -222,8 +222,7 @@ UNSERVED = (
 SERVER_ACTIONS = {
     name: TODO for name in (
         'addSecurityGroup', 'removeSecurityGroup',
-        'injectNetworkInfo', 'os-migrateLive', 'evacuate',
-        'restore', 'forceDelete')
+        'injectNetworkInfo', 'os-migrateLive', 'evacuate')
 }
 SERVER_ACTIONS.update({
     # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.

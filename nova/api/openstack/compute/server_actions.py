@@ -10,6 +10,7 @@ an action Nova does not know either is a 400, as in Nova.
 import webob.exc
 
 from nova.api.openstack.compute import console_output
+from nova.api.openstack.compute import deferred_delete
 from nova.api.openstack.compute import lock_server
 from nova.api.openstack.compute import not_implemented
 from nova.api.openstack.compute import server_images
@@ -60,6 +61,8 @@ ACTIONS = {
     'confirmResize': server_migrate.confirm_resize,
     'revertResize': server_migrate.revert_resize,
     'migrate': server_migrate.migrate,
+    'restore': deferred_delete.restore,
+    'forceDelete': deferred_delete.force_delete,
 }
 
 # What the dispatcher itself answers, besides its actions' answers.

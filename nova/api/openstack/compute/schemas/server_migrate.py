@@ -1,5 +1,5 @@
 """Schemas of the resize, confirmResize, revertResize and migrate server
-actions."""
+actions, and of restore and forceDelete."""
 
 from nova.api.validation import parameter_types as types
 
@@ -36,6 +36,9 @@ def _null_action(name):
 confirm_resize = _null_action('confirmResize')
 revert_resize = _null_action('revertResize')
 migrate = _null_action('migrate')
+# Deferred delete's actions take no arguments either.
+restore = _null_action('restore')
+force_delete = _null_action('forceDelete')
 # 2.56: a target host (null: the scheduler's choice).
 migrate_v256 = {
     'type': 'object',
