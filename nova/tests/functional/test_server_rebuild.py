@@ -124,3 +124,20 @@ class TestServerRebuild(cloud_fixture.SharedCloudTestCase):
                                 {'server': {'name': 'n'}},
                                 microversion='2.74')
         self.assertNotIn('OS-EXT-STS:vm_state', resp.json()['server'])
+
+    def test_rebuild_view_shows_key_and_user_data(self):
+        server = self.rebuild(microversion='2.53').json()['server']
+        self.assertNotIn('key_name', server)
+        self.wait_idle()
+        server = self.rebuild(microversion='2.54').json()['server']
+        self.assertIsNone(server['key_name'])
+        self.assertNotIn('user_data', server)
+        self.wait_idle()
+        server = self.rebuild(microversion='2.57',
+                              user_data='aGVsbG8=').json()['server']
+        self.assertEqual('aGVsbG8=', server['user_data'])
+        self.wait_idle()
+        server = self.rebuild(microversion='2.74').json()['server']
+        for addresses in server['addresses'].values():
+            for address in addresses:
+                self.assertEqual({'version', 'addr'}, set(address))

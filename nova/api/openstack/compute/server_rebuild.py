@@ -11,6 +11,7 @@ locked and the caller is not an admin.
 
 import webob.exc
 
+from nova.api.openstack import api_version_request as avr
 from nova.api.openstack.compute.schemas import server_rebuild as schemas
 from nova.api.openstack.compute.schemas import servers as server_schemas
 from nova.api.openstack.compute import servers
@@ -85,4 +86,10 @@ def rebuild(req, server_id, body):
         req, instance, servers.view_options(req, [instance], show=True))
     if CONF.api.enable_instance_password:
         view['adminPass'] = password
+    # The rebuild view shows what a rebuild may change: the key pair
+    # (2.54) and the user data (2.57).
+    if avr.is_supported(req, '2.54'):
+        view['key_name'] = instance.key_name
+    if avr.is_supported(req, '2.57'):
+        view['user_data'] = instance.user_data
     return {'server': view}

@@ -375,6 +375,8 @@ def rebuild_response(server):
     """The server view of a rebuild: the show view and ``adminPass``."""
     server = copy.deepcopy(server)
     server['properties']['adminPass'] = {'type': 'string'}
+    server['properties']['key_name'] = {'type': ['string', 'null']}
+    server['properties']['user_data'] = {'type': ['string', 'null']}
     return show_response(server)
 
 

@@ -278,6 +278,11 @@ def show_changed(req, instance, opts):
     server = _core(req, instance, opts)
     for key in _NOT_IN_CHANGE_VIEWS:
         server.pop(key, None)
+    # Plain addresses: no type or MAC before 2.75.
+    server['addresses'] = {
+        label: [{'version': entry['version'], 'addr': entry['addr']}
+                for entry in entries]
+        for label, entries in server['addresses'].items()}
     _versioned(req, instance, server, ServerViewOptions(
         flavor_extra_specs=opts.flavor_extra_specs))
     return server
