@@ -701,6 +701,23 @@ class API(object):
                     'The target host is the server\'s own host.')
         self._move(context, instance, 'migrate', None, host)
 
+    def live_migrate(self, context, instance, host=None):
+        """Move the running ``instance`` (ACTIVE or PAUSED) to ``host``
+        (ComputeHostNotFound if unknown, InvalidRequest if its own) or
+        where the scheduler puts it; asynchronous: a move that finds no
+        host leaves the server as it was, with a fault."""
+        if host is not None:
+            self._check_requested_destination(context, host, None)
+            if host == instance.host:
+                raise exception.InvalidRequest(
+                    'The target host is the server\'s own host.')
+        with self._task(context, instance, 'live_migrate') as (
+                cctxt, instance):
+            spec = objects.RequestSpec.get_by_instance_uuid(
+                context, instance.uuid)
+            self.compute_task_api.live_migrate_instance(context, instance,
+                                                        spec, host)
+
     def _move(self, context, instance, operation, flavor, host):
         with self._task(context, instance, operation) as (cctxt, instance):
             spec = objects.RequestSpec.get_by_instance_uuid(

@@ -18,6 +18,7 @@ import nova.conf
 from nova.compute import build
 from nova.compute import external_events
 from nova.compute import instance_actions
+from nova.compute import live_migration
 from nova.compute import power_state
 from nova.compute import power
 from nova.compute import resource_tracker
@@ -46,7 +47,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.8')
+    target = messaging.Target(version='1.9')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -65,6 +66,9 @@ class ComputeManager(manager.Manager):
         self.resize_flows = resize.ResizeFlows(
             self.host, self.driver, self.network_api, self.report_client,
             compute_rpcapi.ComputeAPI())
+        self.live_migration_flows = live_migration.LiveMigrationFlows(
+            self.host, self.driver, self.network_api, self.report_client,
+            self.resize_flows.compute_rpcapi)
 
     @property
     def compute_task_api(self):
@@ -224,6 +228,17 @@ class ComputeManager(manager.Manager):
     def finish_revert_resize(self, context, instance, migration):
         return self.resize_flows.finish_revert_resize(context, instance,
                                                       migration)
+
+    @instance_actions.wrap_event('compute')
+    def live_migration(self, context, instance, migration):
+        return self.live_migration_flows.live_migration(context, instance,
+                                                        migration)
+
+    @instance_actions.wrap_event('compute')
+    def post_live_migration_at_destination(self, context, instance,
+                                           migration):
+        return self.live_migration_flows.post_live_migration_at_destination(
+            context, instance, migration)
 
     @instance_actions.wrap_event('compute')
     def unrescue_instance(self, context, instance):

@@ -16,6 +16,7 @@ API version history:
     * 1.7 - Add resize_instance, finish_resize, confirm_resize,
             revert_resize, finish_revert_resize.
     * 1.8 - Add soft_delete_instance, restore_instance.
+    * 1.9 - Add live_migration, post_live_migration_at_destination.
 """
 
 from oslo_log import log as logging
@@ -36,7 +37,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.8'
+    VERSION = '1.9'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -251,3 +252,22 @@ class ComputeAPI(object):
             raise exception.ComputeServiceTooOld(
                 host=instance.host, method=method, version='1.8')
         return self.client.prepare(server=instance.host, version='1.8')
+
+    # -- live migration (1.9); the migration names the hosts.
+
+    def _client_1_9(self, host):
+        if not self.client.can_send_version('1.9'):
+            raise exception.ComputeServiceTooOld(
+                host=host, method='os-migrateLive', version='1.9')
+        return self.client.prepare(server=host, version='1.9')
+
+    def live_migration(self, ctxt, instance, migration):
+        """Source: move the running guest to the migration's destination."""
+        self._client_1_9(migration.source_compute).cast(
+            ctxt, 'live_migration', instance=instance, migration=migration)
+
+    def post_live_migration_at_destination(self, ctxt, instance, migration):
+        """Destination: take over the guest that arrived."""
+        self._client_1_9(migration.dest_compute).cast(
+            ctxt, 'post_live_migration_at_destination', instance=instance,
+            migration=migration)

@@ -58,6 +58,8 @@ TRANSITIONS = {
     'migrate': ((vm_states.ACTIVE, vm_states.STOPPED),
                 task_states.RESIZE_PREP),
     'confirm_resize': ((vm_states.RESIZED,), None),
+    'live_migrate': ((vm_states.ACTIVE, vm_states.PAUSED),
+                     task_states.MIGRATING),
     'soft_delete': (_SOFT_DELETABLE, task_states.SOFT_DELETING),
     'restore': ((vm_states.SOFT_DELETED,), task_states.RESTORING),
     'revert_resize': ((vm_states.RESIZED,), task_states.RESIZE_REVERTING),
@@ -144,6 +146,9 @@ OUTCOMES = {
     ('migrate', 'not_started'): (UNCHANGED, None),
     ('soft_delete', 'success'): (vm_states.SOFT_DELETED, None),
     ('restore', 'success'): (vm_states.ACTIVE, None),
+    # A live-migrated guest goes on as it was, on its new host; one that
+    # could not move goes on where it was.
+    ('live_migrate', 'success'): (UNCHANGED, None),
     ('confirm_resize', 'success'): (UNCHANGED, None),
     ('confirm_resize', 'failure'): (vm_states.ERROR, None),
     ('revert_resize', 'success'): (UNCHANGED, None),
@@ -152,7 +157,8 @@ OUTCOMES = {
 for _operation in ('stop', 'start', 'reboot_soft', 'pause', 'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
                    'set_password', 'trigger_crash_dump', 'shelve',
-                   'shelve_offload', 'unshelve', 'soft_delete', 'restore'):
+                   'shelve_offload', 'unshelve', 'soft_delete', 'restore',
+                   'live_migrate'):
     OUTCOMES[(_operation, 'failure')] = (UNCHANGED, None)
 OUTCOMES[('set_password', 'success')] = (UNCHANGED, None)
 OUTCOMES[('trigger_crash_dump', 'success')] = (UNCHANGED, None)

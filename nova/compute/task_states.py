@@ -56,3 +56,6 @@ RESIZE_REVERTING = 'resize_reverting'
 # and kept until reclaimed; a restore starts it again.
 SOFT_DELETING = 'soft-deleting'
 RESTORING = 'restoring'
+
+# Live migration: the guest keeps running while it moves.
+MIGRATING = 'migrating'

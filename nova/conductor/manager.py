@@ -90,7 +90,7 @@ class ConductorManager(manager.Manager):
 class ComputeTaskManager(object):
     """Workflows: placing and building servers."""
 
-    target = messaging.Target(namespace='compute_task', version='1.2')
+    target = messaging.Target(namespace='compute_task', version='1.3')
 
     def __init__(self):
         self.builder = build_tasks.BuildTask()
@@ -115,3 +115,8 @@ class ComputeTaskManager(object):
                        host=None):
         self.migrator.migrate_server(context, instance, flavor,
                                      request_spec, host)
+
+    def live_migrate_instance(self, context, instance, request_spec,
+                              host=None):
+        self.migrator.live_migrate_instance(context, instance, request_spec,
+                                            host)

@@ -16,6 +16,7 @@ API version history (ComputeTaskAPI):
             build_instances (reschedule from a compute host).
     * 1.1 - Add unshelve_instance.
     * 1.2 - Add migrate_server.
+    * 1.3 - Add live_migrate_instance.
 """
 
 import oslo_messaging as messaging
@@ -68,7 +69,7 @@ class ConductorAPI(object):
 class ComputeTaskAPI(object):
     """Start multi-step workflows in the conductor."""
 
-    VERSION = '1.2'
+    VERSION = '1.3'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, namespace='compute_task',
@@ -115,3 +116,15 @@ class ComputeTaskAPI(object):
         return cctxt.call(context, 'migrate_server', instance=instance,
                           flavor=flavor, request_spec=request_spec,
                           host=host)
+
+    def live_migrate_instance(self, context, instance, request_spec,
+                              host=None):
+        """Start a live migration of ``instance`` (in ``migrating``) to
+        ``host`` (None: the scheduler's choice); failures end up on the
+        migration and the instance, not here (1.3)."""
+        if not self.client.can_send_version('1.3'):
+            raise exception.ConductorTooOld(method='os-migrateLive',
+                                            version='1.3')
+        cctxt = self.client.prepare(version='1.3')
+        cctxt.cast(context, 'live_migrate_instance', instance=instance,
+                   request_spec=request_spec, host=host)

@@ -22,6 +22,7 @@ CONFIRM_RESIZE = PREFIX % 'confirm_resize'
 REVERT_RESIZE = PREFIX % 'revert_resize'
 MIGRATE = 'os_compute_api:os-migrate-server:migrate'
 MIGRATE_HOST = 'os_compute_api:os-migrate-server:migrate:host'
+MIGRATE_LIVE = 'os_compute_api:os-migrate-server:migrate_live'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
 
 
@@ -84,6 +85,11 @@ rules = [
     policy.DocumentedRuleDefault(
         name=MIGRATE, check_str=base.ADMIN,
         description='Cold migrate a server to another host (migrate)',
+        operations=[{'method': 'POST',
+                     'path': '/servers/{server_id}/action'}]),
+    policy.DocumentedRuleDefault(
+        name=MIGRATE_LIVE, check_str=base.ADMIN,
+        description='Live migrate a server (os-migrateLive)',
         operations=[{'method': 'POST',
                      'path': '/servers/{server_id}/action'}]),
     policy.DocumentedRuleDefault(

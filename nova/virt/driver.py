@@ -195,6 +195,20 @@ class ComputeDriver(object):
         ``power_on``)."""
         raise NotImplementedError()
 
+    # -- live migration: the guest keeps running while it moves.
+
+    def live_migration(self, context, instance, dest, migration):
+        """On the source: move the running guest to host ``dest``; on
+        return it runs there (``post_live_migration_at_destination``
+        adopts it) and no longer here. Raises on failure, the guest still
+        running here."""
+        raise NotImplementedError()
+
+    def post_live_migration_at_destination(self, context, instance,
+                                           network_info, migration):
+        """On the destination: take over the guest that arrived."""
+        raise NotImplementedError()
+
 
 def load_compute_driver(virtapi=None, compute_driver=None):
     """Instantiate the driver named by ``compute_driver``."""

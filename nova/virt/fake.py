@@ -47,6 +47,10 @@ class FakeInstance(object):
         self.console.extend(BOOT_LOG)
 
 
+# Guests being live-migrated, shared by every FakeDriver of the process.
+_IN_FLIGHT = {}
+
+
 class FakeDriver(driver.ComputeDriver):
 
     capabilities = dict(driver.ComputeDriver.capabilities,
@@ -68,6 +72,9 @@ class FakeDriver(driver.ComputeDriver):
         # reverted: instance UUID -> FakeInstance.
         self.resize_sources = {}
         self.fail_migration_for = {}
+        # Guests in flight between fake hosts of one process: instance
+        # UUID -> FakeInstance, handed from source to destination.
+        self.in_flight = _IN_FLIGHT
 
     def init_host(self, host):
         self._nodename = host
@@ -287,4 +294,26 @@ class FakeDriver(driver.ComputeDriver):
             guest.state = (power_state.RUNNING if power_on
                            else power_state.SHUTDOWN)
             guest.log('move reverted')
+            self._guests[instance.uuid] = guest
+
+    # -- live migration ----------------------------------------------------
+
+    def live_migration(self, context, instance, dest, migration):
+        error = self.fail_migration_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        with self._lock:
+            guest = self._guests.pop(instance.uuid, None)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            guest.log('live migrating to %s' % dest)
+            self.in_flight[instance.uuid] = guest
+
+    def post_live_migration_at_destination(self, context, instance,
+                                           network_info, migration):
+        with self._lock:
+            guest = self.in_flight.pop(instance.uuid, None)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            guest.log('arrived from %s' % migration.source_compute)
             self._guests[instance.uuid] = guest

@@ -108,11 +108,64 @@ class MigrateTask(object):
         objects.InstanceFault.from_exception(context, instance.uuid,
                                              error).create()
         step = instance.task_state
+        result = ('not_started' if (operation, 'not_started') in
+                  states.OUTCOMES else 'failure')
         instance.vm_state, instance.task_state = states.outcome(
-            operation, 'not_started', instance.vm_state)
+            operation, result, instance.vm_state)
         try:
             instance.save(expected_task_state=[step])
         except (exception.InstanceNotFound,
                 exception.UnexpectedTaskStateError):
             pass
         return error
+
+    # -- live migration ------------------------------------------------------
+
+    def live_migrate_instance(self, context, instance, request_spec, host):
+        """Start moving the running ``instance`` (in ``migrating``) to
+        ``host``, or where the scheduler puts it. Failures end the move
+        (migration ``error``, the server as it was, with a fault)."""
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        with nova_context.target_cell(context,
+                                      mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            self._live_migrate(cctxt, instance, request_spec, host)
+
+    @instance_actions.wrap_event('conductor')
+    def _live_migrate(self, context, instance, request_spec, host):
+        migration = objects.Migration(
+            context=context, instance_uuid=instance.uuid,
+            source_compute=instance.host, source_node=instance.node,
+            old_instance_type_id=instance.flavor.id,
+            new_instance_type_id=instance.flavor.id,
+            migration_type='live-migration', status='accepted',
+            user_id=context.user_id, project_id=context.project_id)
+        migration.create()
+        if not self.report_client.move_allocations(context, instance.uuid,
+                                                   migration.uuid):
+            return self._not_started(context, instance, migration,
+                                     'live_migrate', exception.NoValidHost(
+                                         reason='the source allocation '
+                                                'could not be moved'))
+        migration.status = 'preparing'
+        migration.save()
+        request_spec.flavor = instance.flavor
+        request_spec.num_instances = 1
+        request_spec.force_hosts = [host] if host else None
+        request_spec.force_nodes = None
+        request_spec.ignore_hosts = [instance.host]
+        try:
+            selection = self.scheduler.select_destinations(
+                context, request_spec, [instance.uuid])[0][0]
+        except exception.NoValidHost as error:
+            return self._not_started(context, instance, migration,
+                                     'live_migrate', error)
+        migration.dest_compute = selection.service_host
+        migration.dest_node = selection.nodename
+        migration.dest_host = selection.service_host
+        migration.save()
+        LOG.info('Live migration of instance %s: %s -> %s', instance.uuid,
+                 migration.source_compute, migration.dest_compute)
+        self.compute_rpcapi.live_migration(context, instance, migration)
+        return None

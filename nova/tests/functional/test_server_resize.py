@@ -220,3 +220,71 @@ class TestColdMigrate(MoveTestCase):
         dest._poll_unconfirmed_resizes(ctxt)
         self.admin.wait_for_status(self.server_id, 'ACTIVE')
         self.assertEqual('confirmed', self.migrations()[0]['status'])
+
+
+class TestLiveMigrate(MoveTestCase):
+
+    def live(self, host=None, microversion='2.100', api=None, **extra):
+        body = dict({'host': host, 'block_migration': 'auto'}, **extra)
+        return self.act({'os-migrateLive': body}, api=api or self.admin,
+                        microversion=microversion)
+
+    def test_live_migrate_keeps_the_guest_running(self):
+        self.assertEqual(403, self.live(api=self.api).status_code)
+        resp = self.live()
+        self.assertEqual(202, resp.status_code, resp.text)
+        deadline = time.time() + 30
+        while self.host() == self.source:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        server = self.wait_idle()
+        self.assertEqual(('ACTIVE', 1), (server['status'],
+                                         server['OS-EXT-STS:power_state']))
+        while self.migrations()[0]['status'] != 'completed':
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        migration = self.migrations()[0]
+        self.assertEqual(('live-migration', 'completed'),
+                         (migration['migration_type'], migration['status']))
+        self.assertEqual({}, self.allocations(migration['uuid']))
+        self.assertEqual(1, len(self.allocations(self.server_id)))
+        # And back, to a named host, paused.
+        self.act({'pause': None})
+        self.assertEqual('PAUSED', self.wait_idle()['status'])
+        self.assertEqual(202, self.live(host=self.source).status_code)
+        while self.host() != self.source:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        self.assertEqual('PAUSED', self.wait_idle()['status'])
+
+    def test_bad_live_migrations(self):
+        cases = [(self.live(host='no-such-host'), 400),
+                 (self.live(host=self.source), 400),
+                 (self.live(microversion='2.24'), 400),
+                 (self.act({'os-migrateLive': {'host': None}},
+                           api=self.admin), 400),
+                 (self.live(force=True, microversion='2.67'), 202)]
+        for resp, code in cases:
+            self.assertEqual(code, resp.status_code, resp.text)
+        self.wait_idle()
+        self.act({'suspend': None})
+        self.assertEqual('SUSPENDED', self.wait_idle()['status'])
+        resp = self.live()
+        self.assertEqual(409, resp.status_code, resp.text)
+
+    def test_a_failed_live_migration_stays_where_it_was(self):
+        driver = [c.manager.driver for c in self.cloud.computes
+                  if c.host == self.source][0]
+        driver.fail_migration_for[self.server_id] = (
+            exception.HypervisorUnavailable(host=self.source))
+        self.addCleanup(driver.fail_migration_for.clear)
+        self.assertEqual(202, self.live().status_code)
+        deadline = time.time() + 30
+        while [m['status'] for m in self.migrations()] != ['error']:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        server = self.wait_idle()
+        self.assertEqual(('ACTIVE', self.source),
+                         (server['status'], server['OS-EXT-SRV-ATTR:host']))
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
+                         self.resources(self.server_id))

@@ -222,7 +222,7 @@ UNSERVED = (
 SERVER_ACTIONS = {
     name: TODO for name in (
         'addSecurityGroup', 'removeSecurityGroup',
-        'injectNetworkInfo', 'os-migrateLive', 'evacuate')
+        'injectNetworkInfo', 'evacuate')
 }
 SERVER_ACTIONS.update({
     # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.

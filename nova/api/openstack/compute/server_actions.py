@@ -61,6 +61,7 @@ ACTIONS = {
     'confirmResize': server_migrate.confirm_resize,
     'revertResize': server_migrate.revert_resize,
     'migrate': server_migrate.migrate,
+    'os-migrateLive': server_migrate.migrate_live,
     'restore': deferred_delete.restore,
     'forceDelete': deferred_delete.force_delete,
 }

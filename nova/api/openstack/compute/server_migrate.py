@@ -1,5 +1,6 @@
-"""The resize, confirmResize, revertResize and migrate (admin; a host at
-2.56) actions of POST /servers/{server_id}/action.
+"""The resize, confirmResize, revertResize, migrate (admin; a host at
+2.56) and os-migrateLive (admin) actions of POST
+/servers/{server_id}/action.
 
 202 once a destination is claimed (resize, migrate) or the hosts are told
 (confirm, revert). 400: bad body, unknown or same flavor, a smaller disk,
@@ -92,3 +93,18 @@ def migrate(req, server_id, body):
     _run(req, server_id, policies.MIGRATE,
          lambda ctx, instance: compute_api.API().migrate(ctx, instance,
                                                          host))
+
+
+@wsgi.response(202)
+@wsgi.expected_errors((400, 404, 409))
+@wsgi.policies(policies.MIGRATE_LIVE)
+@validation.schema(schemas.migrate_live, '2.1', '2.24')
+@validation.schema(schemas.migrate_live_v225, '2.25', '2.29')
+@validation.schema(schemas.migrate_live_v230, '2.30', '2.67')
+@validation.schema(schemas.migrate_live_v225, '2.68')
+@validation.response_body_schema(schemas.no_body_response)
+def migrate_live(req, server_id, body):
+    host = body['os-migrateLive'].get('host')
+    _run(req, server_id, policies.MIGRATE_LIVE,
+         lambda ctx, instance: compute_api.API().live_migrate(ctx, instance,
+                                                              host))

@@ -55,3 +55,35 @@ migrate_v256 = {
 }
 
 no_body_response = types.empty_response
+
+# os-migrateLive: host (null: the scheduler's choice) and block_migration
+# always; disk_over_commit until 2.24; "auto" block migration from 2.25;
+# force from 2.30 to 2.67.
+_host = {'oneOf': [{'type': 'null'}, types.fqdn]}
+
+
+def _migrate_live(arguments, required):
+    return {
+        'type': 'object',
+        'properties': {
+            'os-migrateLive': {
+                'type': 'object',
+                'properties': dict(arguments, host=_host),
+                'required': list(required),
+                'additionalProperties': False,
+            },
+        },
+        'required': ['os-migrateLive'],
+        'additionalProperties': False,
+    }
+
+
+_auto = {'oneOf': [types.boolean, {'type': 'string', 'enum': ['auto']}]}
+migrate_live = _migrate_live(
+    {'block_migration': types.boolean, 'disk_over_commit': types.boolean},
+    ('block_migration', 'disk_over_commit', 'host'))
+migrate_live_v225 = _migrate_live({'block_migration': _auto},
+                                  ('block_migration', 'host'))
+migrate_live_v230 = _migrate_live(
+    {'block_migration': _auto, 'force': types.boolean},
+    ('block_migration', 'host'))
