@@ -306,6 +306,12 @@ class BuildRequestTimedOut(NovaException):
     safe = True
 
 
+class DiagnosticsNotSupported(NovaException):
+    msg_fmt = _("The hypervisor of this server does not support "
+                "diagnostics.")
+    code = 501
+
+
 class InstanceMappingNotFound(NotFound):
     msg_fmt = _("Instance %(uuid)s has no mapping to a cell.")
 

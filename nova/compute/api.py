@@ -870,6 +870,19 @@ class API(object):
             instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
             states.reset(instance, vm_state)
 
+    def get_diagnostics(self, context, instance, standard):
+        """The guest's diagnostics (see ``ComputeDriver``); raises
+        InstanceInvalidState (409) while it is building, has no host or a
+        task runs that changes the guest, DiagnosticsNotSupported (501)."""
+        if not instance.host or instance.vm_state in (
+                vm_states.BUILDING, vm_states.SHELVED_OFFLOADED,
+                vm_states.SOFT_DELETED):
+            raise exception.InstanceInvalidState(
+                instance_uuid=instance.uuid, attr='vm_state',
+                state=instance.vm_state, method='get diagnostics')
+        return self.compute_rpcapi.get_diagnostics(context, instance,
+                                                   standard)
+
     def get_console_output(self, context, instance, tail_length=None):
         """The last ``tail_length`` lines (all when None) of the server's
         console log, from its host.

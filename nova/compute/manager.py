@@ -47,7 +47,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.9')
+    target = messaging.Target(version='1.10')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -294,6 +294,16 @@ class ComputeManager(manager.Manager):
                 context, instance.uuid, error, host=self.host).create()
             return error
         return None
+
+    @messaging.expected_exceptions(exception.InstanceNotFound,
+                                   exception.DiagnosticsNotSupported)
+    def get_diagnostics(self, context, instance, standard):
+        try:
+            if standard:
+                return self.driver.get_instance_diagnostics(instance)
+            return self.driver.get_diagnostics(instance)
+        except NotImplementedError:
+            raise exception.DiagnosticsNotSupported()
 
     @messaging.expected_exceptions(exception.InstanceNotFound,
                                    exception.ConsoleNotAvailable)

@@ -17,6 +17,7 @@ API version history:
             revert_resize, finish_revert_resize.
     * 1.8 - Add soft_delete_instance, restore_instance.
     * 1.9 - Add live_migration, post_live_migration_at_destination.
+    * 1.10 - Add get_diagnostics.
 """
 
 from oslo_log import log as logging
@@ -37,7 +38,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.9'
+    VERSION = '1.10'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -271,3 +272,13 @@ class ComputeAPI(object):
         self._client_1_9(migration.dest_compute).cast(
             ctxt, 'post_live_migration_at_destination', instance=instance,
             migration=migration)
+
+    def get_diagnostics(self, ctxt, instance, standard):
+        """The guest's diagnostics from its host: the standard form of
+        2.48 when ``standard``, else the driver's own (1.10)."""
+        if not self.client.can_send_version('1.10'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method='diagnostics', version='1.10')
+        cctxt = self.client.prepare(server=instance.host, version='1.10')
+        return cctxt.call(ctxt, 'get_diagnostics', instance=instance,
+                          standard=standard)

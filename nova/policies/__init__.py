@@ -13,6 +13,7 @@ from nova.policies import ips
 from nova.policies import lock_server
 from nova.policies import migrations
 from nova.policies import server_external_events
+from nova.policies import server_extras
 from nova.policies import server_power
 from nova.policies import server_records
 from nova.policies import server_tasks
@@ -34,6 +35,7 @@ def list_rules():
         lock_server.list_rules(),
         migrations.list_rules(),
         server_external_events.list_rules(),
+        server_extras.list_rules(),
         server_power.list_rules(),
         server_records.list_rules(),
         server_tasks.list_rules(),

@@ -209,6 +209,20 @@ class ComputeDriver(object):
         """On the destination: take over the guest that arrived."""
         raise NotImplementedError()
 
+    # -- diagnostics
+
+    def get_diagnostics(self, instance):
+        """Driver-specific diagnostics of the guest (a flat dict), shown
+        before microversion 2.48."""
+        raise NotImplementedError()
+
+    def get_instance_diagnostics(self, instance):
+        """The guest's diagnostics in the standard form of 2.48: a dict
+        with state, driver, hypervisor, hypervisor_os, uptime (s),
+        config_drive, num_cpus/nics/disks, memory_details {maximum, used}
+        (MiB), cpu_details, nic_details and disk_details lists."""
+        raise NotImplementedError()
+
 
 def load_compute_driver(virtapi=None, compute_driver=None):
     """Instantiate the driver named by ``compute_driver``."""

@@ -317,3 +317,38 @@ class FakeDriver(driver.ComputeDriver):
                 raise exception.InstanceNotFound(instance_id=instance.uuid)
             guest.log('arrived from %s' % migration.source_compute)
             self._guests[instance.uuid] = guest
+
+    # -- diagnostics ---------------------------------------------------------
+
+    def get_diagnostics(self, instance):
+        guest = self._guest(instance)
+        return {'cpu0_time': 17300000000, 'memory': guest.memory_mb * 1024,
+                'memory-actual': guest.memory_mb * 1024,
+                'vda_read': 262144, 'vda_read_req': 112,
+                'vda_write': 5778432, 'vda_write_req': 488,
+                'vda_errors': -1}
+
+    def get_instance_diagnostics(self, instance):
+        guest = self._guest(instance)
+        state = {power_state.RUNNING: 'running',
+                 power_state.PAUSED: 'paused',
+                 power_state.SUSPENDED: 'suspended'}.get(guest.state,
+                                                         'shutdown')
+        nics = [{'mac_address': vif.get('address'), 'rx_octets': 0,
+                 'rx_errors': 0, 'rx_drop': 0, 'rx_packets': 0,
+                 'rx_rate': None, 'tx_octets': 0, 'tx_errors': 0,
+                 'tx_drop': 0, 'tx_packets': 0, 'tx_rate': None}
+                for vif in instance.info_cache or []]
+        return {
+            'state': state, 'driver': 'libvirt', 'hypervisor': 'fake',
+            'hypervisor_os': 'fake-os', 'uptime': 46664,
+            'config_drive': bool(instance.config_drive),
+            'num_cpus': guest.vcpus, 'num_nics': len(nics), 'num_disks': 1,
+            'memory_details': {'maximum': guest.memory_mb, 'used': 0},
+            'cpu_details': [{'id': n, 'time': 17300000000,
+                             'utilisation': 15} for n in range(guest.vcpus)],
+            'nic_details': nics,
+            'disk_details': [{'read_bytes': 262144, 'read_requests': 112,
+                              'write_bytes': 5778432,
+                              'write_requests': 488, 'errors_count': 1}],
+        }

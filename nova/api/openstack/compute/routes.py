@@ -14,6 +14,7 @@ from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import migrations
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
+from nova.api.openstack.compute import server_extras
 from nova.api.openstack.compute import server_metadata
 from nova.api.openstack.compute import server_tags
 from nova.api.openstack.compute import servers
@@ -53,6 +54,11 @@ ROUTE_TABLE = (
      {'GET': instance_actions.index}),
     ('/servers/{server_id}/os-instance-actions/{request_id}',
      {'GET': instance_actions.show}),
+    ('/servers/{server_id}/diagnostics',
+     {'GET': server_extras.diagnostics}),
+    ('/servers/{server_id}/os-server-password',
+     {'GET': server_extras.show_password,
+      'DELETE': server_extras.clear_password}),
     ('/servers/{server_id}/metadata', {'GET': server_metadata.index,
                                        'POST': server_metadata.create,
                                        'PUT': server_metadata.update_all}),
