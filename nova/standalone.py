@@ -49,6 +49,8 @@ def set_defaults(state_dir):
         os.path.join(state_dir, 'nova_api.sqlite')), group='api_database')
     CONF.set_default('discover_hosts_in_cells_interval', 30,
                      group='scheduler')
+    # One host by default: a resize must be able to stay on it.
+    CONF.set_default('allow_resize_to_same_host', True)
 
 
 def point_at(group, url):

@@ -52,12 +52,14 @@ class BuildFlow(object):
                               network_info=instance.info_cache)
             self._wait_for_plugged(instance, waiters)
             self._finish(instance)
-        except (exception.InstanceNotFound,
-                exception.UnexpectedDeletingTaskStateError):
-            LOG.info('Instance %s was deleted during its build',
-                     instance.uuid)
-            self._cleanup(context, instance)
         except Exception as error:
+            if isinstance(error, exception.UnexpectedDeletingTaskStateError
+                          ) or (isinstance(error, exception.InstanceNotFound)
+                                and states.abandoned(instance)):
+                LOG.info('Instance %s was deleted during its build',
+                         instance.uuid)
+                self._cleanup(context, instance)
+                return None
             LOG.warning('Build of %s on %s failed: %s', instance.uuid,
                         self.host, error)
             self._cleanup(context, instance)

@@ -39,12 +39,13 @@ def run(context, instance, image_ref, admin_password, driver, host):
                      allocations=None, network_info=instance.info_cache)
         if started_from == vm_states.STOPPED:
             driver.power_off(instance)
-    except (exception.InstanceNotFound,
-            exception.UnexpectedTaskStateError) as error:
-        LOG.info('Instance %s went away during its rebuild: %s',
-                 instance.uuid, error)
-        return None
     except Exception as error:
+        if isinstance(error, (exception.InstanceNotFound,
+                              exception.UnexpectedTaskStateError)) and (
+                states.abandoned(instance)):
+            LOG.info('Instance %s went away during its rebuild: %s',
+                     instance.uuid, error)
+            return None
         failure = error
         LOG.warning('Rebuild of instance %s on %s failed: %s',
                     instance.uuid, host, error)

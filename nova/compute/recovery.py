@@ -16,6 +16,7 @@ An operation cut short by the stop is finished or failed, by the table of
 from oslo_log import log as logging
 
 from nova.compute import build
+from nova.compute import power_state
 from nova.compute import power
 from nova.compute import states
 from nova.compute import task_states
@@ -39,6 +40,26 @@ def _fail(context, instance, operation, host):
     instance.save(expected_task_state=[step])
 
 
+# vm_states whose guest should run (or be kept) on the host.
+_GUEST_EXPECTED = (vm_states.ACTIVE, vm_states.PAUSED, vm_states.SUSPENDED,
+                   vm_states.RESCUED)
+
+
+def _sync_missing_guest(context, instance, manager):
+    """An idle instance whose guest the host no longer has (the host
+    restarted) is stopped, as Nova's power-state sync stops a guest that
+    went off by itself; it can be started again."""
+    if instance.vm_state not in _GUEST_EXPECTED:
+        return None
+    if instance.uuid in manager.driver.list_instance_uuids():
+        return None
+    instance.power_state = power_state.NOSTATE
+    instance.vm_state, instance.task_state = states.outcome('stop',
+                                                            'success')
+    instance.save(expected_task_state=[None])
+    return 'power sync'
+
+
 def recover_instance(context, instance, manager):
     """Finish or fail what ``instance`` was doing on ``manager``'s host.
     Returns the operation recovered, or None when it was idle."""
@@ -54,7 +75,7 @@ def recover_instance(context, instance, manager):
         _fail(context, instance, 'build', host)
         return 'build'
     if operation is None:
-        return None
+        return _sync_missing_guest(context, instance, manager)
     if instance.task_state == task_states.DELETING:
         build.terminate(context, instance, manager.driver,
                         manager.report_client, manager.network_api,

@@ -44,6 +44,12 @@ def take_flavor(instance, flavor):
     instance.ephemeral_gb = flavor.ephemeral_gb
 
 
+def _gone(error, instance):
+    return isinstance(error, (exception.InstanceNotFound,
+                              exception.UnexpectedTaskStateError)) and (
+        states.abandoned(instance))
+
+
 def _before_move(instance):
     return instance.system_metadata.get(OLD_VM_STATE, vm_states.ACTIVE)
 
@@ -102,12 +108,11 @@ class ResizeFlows(object):
             states.advance(instance, operation, task_states.RESIZE_MIGRATED)
             migration.status = 'post-migrating'
             migration.save()
-        except (exception.InstanceNotFound,
-                exception.UnexpectedTaskStateError):
-            LOG.info('Instance %s went away during its %s', instance.uuid,
-                     operation)
-            return None
         except Exception as error:
+            if _gone(error, instance):
+                LOG.info('Instance %s went away during its %s',
+                         instance.uuid, operation)
+                return None
             return self._fail(context, instance, migration, operation,
                               error)
         self.compute_rpcapi.finish_resize(context, instance, migration,
@@ -196,12 +201,11 @@ class ResizeFlows(object):
                 context, migration, instance, disk_info,
                 instance.info_cache, None, True, None,
                 power_on=_before_move(instance) != vm_states.STOPPED)
-        except (exception.InstanceNotFound,
-                exception.UnexpectedTaskStateError):
-            LOG.info('Instance %s went away during its %s', instance.uuid,
-                     operation)
-            return None
         except Exception as error:
+            if _gone(error, instance):
+                LOG.info('Instance %s went away during its %s',
+                         instance.uuid, operation)
+                return None
             take_flavor(instance, instance.old_flavor)
             instance.host = migration.source_compute
             instance.node = migration.source_node

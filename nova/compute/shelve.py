@@ -29,6 +29,12 @@ LOG = logging.getLogger(__name__)
 SHELVED_KEYS = ('shelved_at', 'shelved_image_id', 'shelved_host')
 
 
+def _gone(error, instance):
+    return isinstance(error, (exception.InstanceNotFound,
+                              exception.UnexpectedTaskStateError)) and (
+        states.abandoned(instance))
+
+
 class ShelveFlows(object):
     """The shelve flows of one compute host."""
 
@@ -78,12 +84,10 @@ class ShelveFlows(object):
             self.driver.power_off(instance)
             snapshot.upload(context, instance, image_id, self.driver,
                             'shelve')
-        except (exception.InstanceNotFound,
-                exception.UnexpectedTaskStateError):
-            snapshot.delete_image(context, glance.API(), image_id)
-            return None
         except Exception as error:
             snapshot.delete_image(context, glance.API(), image_id)
+            if _gone(error, instance):
+                return None
             return self._failed(context, instance, 'shelve', error,
                                 started_from)
         instance.system_metadata = dict(
@@ -127,10 +131,9 @@ class ShelveFlows(object):
                 self.driver.power_on(context, instance, instance.info_cache)
             else:
                 self._spawn(context, instance, image_id)
-        except (exception.InstanceNotFound,
-                exception.UnexpectedTaskStateError):
-            return None
         except Exception as error:
+            if _gone(error, instance):
+                return None
             if started_from == vm_states.SHELVED_OFFLOADED:
                 self._undo_spawn(context, instance)
             return self._failed(context, instance, 'unshelve', error,

@@ -57,13 +57,12 @@ def run(context, instance, image_id, driver, host, backup_type=None,
     failure = None
     try:
         upload(context, instance, image_id, driver, operation)
-    except (exception.InstanceNotFound,
-            exception.UnexpectedTaskStateError) as error:
-        LOG.info('Instance %s went away during %s: %s', instance.uuid,
-                 operation, error)
-        delete_image(context, image_api, image_id)
-        return None
     except Exception as error:
+        if _gone(error, instance):
+            LOG.info('Instance %s went away during %s: %s', instance.uuid,
+                     operation, error)
+            delete_image(context, image_api, image_id)
+            return None
         failure = error
         LOG.warning('%s of instance %s on %s failed: %s', operation,
                     instance.uuid, host, error)
@@ -87,6 +86,14 @@ def run(context, instance, image_id, driver, host, backup_type=None,
         rotate_backups(context, image_api, instance.uuid, backup_type,
                        rotation)
     return failure
+
+
+def _gone(error, instance):
+    """Whether ``error`` means the instance itself went away (or was
+    taken over), not a missing guest or a failed step."""
+    return isinstance(error, (exception.InstanceNotFound,
+                              exception.UnexpectedTaskStateError)) and (
+        states.abandoned(instance))
 
 
 def delete_image(context, image_api, image_id):

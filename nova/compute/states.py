@@ -256,3 +256,18 @@ def cancel(instance, operation):
         instance.save(expected_task_state=[task_state])
     except (exception.InstanceNotFound, exception.UnexpectedTaskStateError):
         pass
+
+
+def abandoned(instance):
+    """Whether a flow working on ``instance`` should stop without
+    touching it: the instance was deleted, or another request changed its
+    task since the flow last saved it. Re-reads it; a flow that got
+    InstanceNotFound from a driver (the guest, not the instance, is
+    missing) thus still records its failure."""
+    from nova import objects
+    try:
+        current = objects.Instance.get_by_uuid(instance._context,
+                                               instance.uuid)
+    except exception.InstanceNotFound:
+        return True
+    return current.task_state != instance.task_state

@@ -133,9 +133,7 @@ class FakeDriver(driver.ComputeDriver):
         error = self.fail_spawn_for.get(instance.uuid)
         if error is not None:
             raise error
-        flavor = instance.flavor
-        guest = FakeInstance(instance.uuid, flavor.vcpus, flavor.memory_mb,
-                             flavor.root_gb + flavor.ephemeral_gb)
+        guest = self._new_guest(instance)
         guest.boot()
         with self._lock:
             self._guests[instance.uuid] = guest
@@ -143,6 +141,12 @@ class FakeDriver(driver.ComputeDriver):
                 self.admin_passwords[instance.uuid] = admin_password
         LOG.debug('Fake guest %s started on %s', instance.uuid,
                   self._nodename)
+
+    @staticmethod
+    def _new_guest(instance):
+        flavor = instance.flavor
+        return FakeInstance(instance.uuid, flavor.vcpus, flavor.memory_mb,
+                            flavor.root_gb + flavor.ephemeral_gb)
 
     def destroy(self, context, instance, network_info=None,
                 block_device_info=None, destroy_disks=True):
@@ -157,6 +161,12 @@ class FakeDriver(driver.ComputeDriver):
             raise error
         with self._lock:
             guest = self._guests.get(instance.uuid)
+            if guest is None and boots and instance.obj_attr_is_set(
+                    'flavor'):
+                # Lost with a restart of this process: boot it again, as
+                # a hypervisor boots a defined guest that is shut off.
+                guest = self._guests[instance.uuid] = self._new_guest(
+                    instance)
             if guest is None:
                 raise exception.InstanceNotFound(instance_id=instance.uuid)
             if allowed is not None and guest.state not in allowed:

@@ -84,3 +84,15 @@ class TestRecovery(cloud_fixture.SharedCloudTestCase):
         self.assertEqual(204, self.api.delete(
             '/servers/%s' % server_id).status_code)
         self.api.wait_until_gone(server_id)
+
+    def test_guests_lost_with_the_host_are_stopped_and_start_again(self):
+        server_id = self.boot()
+        self.manager.driver._guests.pop(server_id)
+        self.assertEqual(1, recovery.recover_host(self.ctxt, self.manager))
+        server = self.admin.get_server(server_id)
+        self.assertEqual(('SHUTOFF', 0),
+                         (server['status'], server['OS-EXT-STS:power_state']))
+        self.assertEqual(202, self.api.post(
+            '/servers/%s/action' % server_id, {'os-start': None}).status_code)
+        server = self.api.wait_for_status(server_id, 'ACTIVE')
+        self.assertEqual(1, server['OS-EXT-STS:power_state'])

@@ -288,3 +288,33 @@ class TestLiveMigrate(MoveTestCase):
                          (server['status'], server['OS-EXT-SRV-ATTR:host']))
         self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
                          self.resources(self.server_id))
+
+
+class TestMissingGuest(MoveTestCase):
+    """A driver that no longer has the guest fails the operation; the
+    server never stays in a task (regression: it stayed RESIZE)."""
+
+    def forget_guest(self):
+        driver = [c.manager.driver for c in self.cloud.computes
+                  if c.host == self.source][0]
+        driver._guests.pop(self.server_id)
+
+    def test_resize(self):
+        self.forget_guest()
+        self.assertEqual(202, self.act(
+            {'resize': {'flavorRef': '2'}}).status_code)
+        server = self.admin.wait_for_status(self.server_id, 'ERROR')
+        self.assertIsNone(server['OS-EXT-STS:task_state'])
+        self.assertEqual(1, len(self.allocations(self.server_id)))
+
+    def test_snapshot_rebuild_and_shelve(self):
+        self.forget_guest()
+        resp = self.act({'createImage': {'name': 'lost'}})
+        self.assertEqual(202, resp.status_code, resp.text)
+        server = self.wait_idle()
+        self.assertEqual('ACTIVE', server['status'])
+        self.assertEqual(404, self.api.get(
+            '/images/%s' % resp.json()['image_id'],
+            microversion='2.35').status_code)
+        self.assertEqual(202, self.act({'shelve': None}).status_code)
+        self.assertEqual('ACTIVE', self.wait_idle()['status'])
