@@ -312,6 +312,10 @@ class DiagnosticsNotSupported(NovaException):
     code = 501
 
 
+class ComputeServiceInUse(Invalid):
+    msg_fmt = _("Compute service of %(host)s is still in use.")
+
+
 class InstanceMappingNotFound(NotFound):
     msg_fmt = _("Instance %(uuid)s has no mapping to a cell.")
 

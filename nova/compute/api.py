@@ -718,6 +718,32 @@ class API(object):
             self.compute_task_api.live_migrate_instance(context, instance,
                                                         spec, host)
 
+    def evacuate(self, context, instance, host=None, admin_password=None,
+                 stop=False):
+        """Rebuild ``instance`` on ``host`` (or the scheduler's choice)
+        because its own host is down; ``stop`` (2.95): leave it stopped.
+        Raises ComputeServiceInUse (400) while its host is up,
+        ComputeHostNotFound / InvalidRequest (400) for an unknown host or
+        its own, and what ``_task`` raises."""
+        if host is not None:
+            self._check_requested_destination(context, host, None)
+            if host == instance.host:
+                raise exception.InvalidRequest(
+                    'The target host is the server\'s own host.')
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        if mapping.cell_mapping is not None and instance.host:
+            with nova_context.target_cell(context,
+                                          mapping.cell_mapping) as cctxt:
+                if self._host_is_up(cctxt, instance.host):
+                    raise exception.ComputeServiceInUse(
+                        host=instance.host)
+        with self._task(context, instance, 'evacuate') as (cctxt, instance):
+            spec = objects.RequestSpec.get_by_instance_uuid(
+                context, instance.uuid)
+            self.compute_task_api.evacuate_instance(
+                context, instance, spec, host, admin_password, stop)
+
     def _move(self, context, instance, operation, flavor, host):
         with self._task(context, instance, operation) as (cctxt, instance):
             spec = objects.RequestSpec.get_by_instance_uuid(

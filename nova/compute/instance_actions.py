@@ -34,7 +34,7 @@ BY_OPERATION = {
     'unshelve': 'unshelve', 'resize': 'resize', 'migrate': 'migrate',
     'confirm_resize': 'confirmResize', 'revert_resize': 'revertResize',
     'soft_delete': 'delete', 'restore': 'restore',
-    'live_migrate': 'live-migration',
+    'live_migrate': 'live-migration', 'evacuate': 'evacuate',
 }
 FORCE_DELETE = 'forceDelete'
 

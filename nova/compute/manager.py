@@ -47,7 +47,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.10')
+    target = messaging.Target(version='1.11')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -239,6 +239,27 @@ class ComputeManager(manager.Manager):
                                            migration):
         return self.live_migration_flows.post_live_migration_at_destination(
             context, instance, migration)
+
+    @instance_actions.wrap_event('compute')
+    def evacuate_instance(self, context, instance, migration,
+                          admin_password, stop):
+        """Spawn here a server whose host is down; the migration's
+        allocation (the old host's) is freed whatever happens, so the
+        server holds one allocation, here."""
+        migration.status = 'rebuilding'
+        migration.save()
+        instance.host = self.host
+        instance.node = migration.dest_node
+        instance.save()
+        self.network_api.bind_ports_to_host(context, instance, self.host)
+        error = rebuild.run(context, instance, instance.image_ref,
+                            admin_password, self.driver, self.host,
+                            operation='evacuate', stop=stop)
+        migration.status = 'error' if error is not None else 'done'
+        migration.save()
+        self.report_client.delete_allocation_for_instance(context,
+                                                          migration.uuid)
+        return error
 
     @instance_actions.wrap_event('compute')
     def unrescue_instance(self, context, instance):

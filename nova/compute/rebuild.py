@@ -21,23 +21,32 @@ from nova import utils
 LOG = logging.getLogger(__name__)
 
 
-def run(context, instance, image_ref, admin_password, driver, host):
+def run(context, instance, image_ref, admin_password, driver, host,
+        operation='rebuild', stop=None):
     """Rebuild ``instance`` (in ``rebuilding``) from ``image_ref``, its
     administrator password ``admin_password`` (None: keep none). Never
     raises for a failure of the driver or the image service: returns the
-    exception (None on success)."""
+    exception (None on success).
+
+    ``operation='evacuate'``: the guest is spawned here while its old
+    host is down (no guest to destroy). ``stop``: leave it stopped (None:
+    stopped when it was).
+    """
     started_from = instance.vm_state
+    if stop is None:
+        stop = started_from == vm_states.STOPPED
     failure = None
     try:
         image_meta = objects.ImageMeta.from_image_dict(
             glance.API().get(context, image_ref))
-        states.advance(instance, 'rebuild',
+        states.advance(instance, operation,
                        task_states.REBUILD_BLOCK_DEVICE_MAPPING)
-        driver.destroy(context, instance, destroy_disks=True)
-        states.advance(instance, 'rebuild', task_states.REBUILD_SPAWNING)
+        if operation == 'rebuild':
+            driver.destroy(context, instance, destroy_disks=True)
+        states.advance(instance, operation, task_states.REBUILD_SPAWNING)
         driver.spawn(context, instance, image_meta, [], admin_password,
                      allocations=None, network_info=instance.info_cache)
-        if started_from == vm_states.STOPPED:
+        if stop:
             driver.power_off(instance)
     except Exception as error:
         if isinstance(error, (exception.InstanceNotFound,
@@ -53,11 +62,10 @@ def run(context, instance, image_ref, admin_password, driver, host):
             context, instance.uuid, error, host=host).create()
         result = 'failure'
     else:
-        result = ('success_stopped' if started_from == vm_states.STOPPED
-                  else 'success')
+        result = 'success_stopped' if stop else 'success'
         instance.launched_at = utils.utcnow()
     step = instance.task_state
-    instance.vm_state, instance.task_state = states.outcome('rebuild',
+    instance.vm_state, instance.task_state = states.outcome(operation,
                                                             result)
     try:
         instance.power_state = driver.get_info(instance).state

@@ -18,6 +18,7 @@ API version history:
     * 1.8 - Add soft_delete_instance, restore_instance.
     * 1.9 - Add live_migration, post_live_migration_at_destination.
     * 1.10 - Add get_diagnostics.
+    * 1.11 - Add evacuate_instance.
 """
 
 from oslo_log import log as logging
@@ -38,7 +39,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.10'
+    VERSION = '1.11'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -282,3 +283,16 @@ class ComputeAPI(object):
         cctxt = self.client.prepare(server=instance.host, version='1.10')
         return cctxt.call(ctxt, 'get_diagnostics', instance=instance,
                           standard=standard)
+
+    def evacuate_instance(self, ctxt, instance, migration, admin_password,
+                          stop):
+        """Destination: spawn the server whose host is down (1.11)."""
+        if not self.client.can_send_version('1.11'):
+            raise exception.ComputeServiceTooOld(
+                host=migration.dest_compute, method='evacuate',
+                version='1.11')
+        cctxt = self.client.prepare(server=migration.dest_compute,
+                                    version='1.11')
+        cctxt.cast(ctxt, 'evacuate_instance', instance=instance,
+                   migration=migration, admin_password=admin_password,
+                   stop=stop)

@@ -46,6 +46,9 @@ TRANSITIONS = {
     'rebuild': ((vm_states.ACTIVE, vm_states.STOPPED, vm_states.ERROR),
                 task_states.REBUILDING),
     'set_password': ((vm_states.ACTIVE,), task_states.UPDATING_PASSWORD),
+    # A rebuild on another host while the server's own host is down.
+    'evacuate': ((vm_states.ACTIVE, vm_states.STOPPED, vm_states.ERROR),
+                 task_states.REBUILDING),
     'shelve': (_SNAPSHOTTABLE, task_states.SHELVING),
     'shelve_offload': ((vm_states.SHELVED,),
                        task_states.SHELVING_OFFLOADING),
@@ -97,6 +100,8 @@ STEPS = {
     'shelve': (task_states.SHELVING_IMAGE_PENDING_UPLOAD,
                task_states.SHELVING_IMAGE_UPLOADING),
     # An offload straight after the shelve, on the host.
+    'evacuate': (task_states.REBUILD_BLOCK_DEVICE_MAPPING,
+                 task_states.REBUILD_SPAWNING),
     'shelve_offload': (),
     'unshelve': (task_states.SPAWNING,),
     'resize': _MOVE_STEPS,
@@ -131,6 +136,11 @@ OUTCOMES = {
     ('rebuild', 'success'): (vm_states.ACTIVE, None),
     ('rebuild', 'success_stopped'): (vm_states.STOPPED, None),
     ('rebuild', 'failure'): (vm_states.ERROR, None),
+    ('evacuate', 'success'): (vm_states.ACTIVE, None),
+    ('evacuate', 'success_stopped'): (vm_states.STOPPED, None),
+    ('evacuate', 'failure'): (vm_states.ERROR, None),
+    # No host would take it: it stays as it was on its (down) host.
+    ('evacuate', 'not_started'): (UNCHANGED, None),
     ('shelve', 'success'): (vm_states.SHELVED, None),
     ('shelve_offload', 'success'): (vm_states.SHELVED_OFFLOADED, None),
     ('unshelve', 'success'): (vm_states.ACTIVE, None),

@@ -90,7 +90,7 @@ class ConductorManager(manager.Manager):
 class ComputeTaskManager(object):
     """Workflows: placing and building servers."""
 
-    target = messaging.Target(namespace='compute_task', version='1.3')
+    target = messaging.Target(namespace='compute_task', version='1.4')
 
     def __init__(self):
         self.builder = build_tasks.BuildTask()
@@ -120,3 +120,8 @@ class ComputeTaskManager(object):
                               host=None):
         self.migrator.live_migrate_instance(context, instance, request_spec,
                                             host)
+
+    def evacuate_instance(self, context, instance, request_spec, host,
+                          admin_password, stop):
+        self.migrator.evacuate_instance(context, instance, request_spec,
+                                        host, admin_password, stop)

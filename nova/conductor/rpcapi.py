@@ -17,6 +17,7 @@ API version history (ComputeTaskAPI):
     * 1.1 - Add unshelve_instance.
     * 1.2 - Add migrate_server.
     * 1.3 - Add live_migrate_instance.
+    * 1.4 - Add evacuate_instance.
 """
 
 import oslo_messaging as messaging
@@ -69,7 +70,7 @@ class ConductorAPI(object):
 class ComputeTaskAPI(object):
     """Start multi-step workflows in the conductor."""
 
-    VERSION = '1.3'
+    VERSION = '1.4'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, namespace='compute_task',
@@ -128,3 +129,16 @@ class ComputeTaskAPI(object):
         cctxt = self.client.prepare(version='1.3')
         cctxt.cast(context, 'live_migrate_instance', instance=instance,
                    request_spec=request_spec, host=host)
+
+    def evacuate_instance(self, context, instance, request_spec, host,
+                          admin_password, stop):
+        """Rebuild ``instance`` (in ``rebuilding``), whose host is down,
+        on ``host`` (None: the scheduler's choice); ``stop``: leave it
+        stopped there (1.4)."""
+        if not self.client.can_send_version('1.4'):
+            raise exception.ConductorTooOld(method='evacuate',
+                                            version='1.4')
+        cctxt = self.client.prepare(version='1.4')
+        cctxt.cast(context, 'evacuate_instance', instance=instance,
+                   request_spec=request_spec, host=host,
+                   admin_password=admin_password, stop=stop)

@@ -23,6 +23,7 @@ REVERT_RESIZE = PREFIX % 'revert_resize'
 MIGRATE = 'os_compute_api:os-migrate-server:migrate'
 MIGRATE_HOST = 'os_compute_api:os-migrate-server:migrate:host'
 MIGRATE_LIVE = 'os_compute_api:os-migrate-server:migrate_live'
+EVACUATE = 'os_compute_api:os-evacuate'
 EXTENDED_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
 
 
@@ -85,6 +86,12 @@ rules = [
     policy.DocumentedRuleDefault(
         name=MIGRATE, check_str=base.ADMIN,
         description='Cold migrate a server to another host (migrate)',
+        operations=[{'method': 'POST',
+                     'path': '/servers/{server_id}/action'}]),
+    policy.DocumentedRuleDefault(
+        name=EVACUATE, check_str=base.ADMIN,
+        description='Rebuild a server whose host is down elsewhere '
+                    '(evacuate)',
         operations=[{'method': 'POST',
                      'path': '/servers/{server_id}/action'}]),
     policy.DocumentedRuleDefault(

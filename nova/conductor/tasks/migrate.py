@@ -169,3 +169,56 @@ class MigrateTask(object):
                  migration.source_compute, migration.dest_compute)
         self.compute_rpcapi.live_migration(context, instance, migration)
         return None
+
+    # -- evacuation ----------------------------------------------------------
+
+    def evacuate_instance(self, context, instance, request_spec, host,
+                          admin_password, stop):
+        """Rebuild ``instance`` (in ``rebuilding``, its host down) on
+        ``host`` or where the scheduler puts it."""
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        with nova_context.target_cell(context,
+                                      mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            self._evacuate(cctxt, instance, request_spec, host,
+                           admin_password, stop)
+
+    @instance_actions.wrap_event('conductor')
+    def _evacuate(self, context, instance, request_spec, host,
+                  admin_password, stop):
+        migration = objects.Migration(
+            context=context, instance_uuid=instance.uuid,
+            source_compute=instance.host, source_node=instance.node,
+            old_instance_type_id=instance.flavor.id,
+            new_instance_type_id=instance.flavor.id,
+            migration_type='evacuation', status='accepted',
+            user_id=context.user_id, project_id=context.project_id)
+        migration.create()
+        if not self.report_client.move_allocations(context, instance.uuid,
+                                                   migration.uuid):
+            return self._not_started(context, instance, migration,
+                                     'evacuate', exception.NoValidHost(
+                                         reason='the source allocation '
+                                                'could not be moved'))
+        request_spec.flavor = instance.flavor
+        request_spec.num_instances = 1
+        request_spec.force_hosts = [host] if host else None
+        request_spec.force_nodes = None
+        request_spec.ignore_hosts = [instance.host]
+        try:
+            selection = self.scheduler.select_destinations(
+                context, request_spec, [instance.uuid])[0][0]
+        except exception.NoValidHost as error:
+            return self._not_started(context, instance, migration,
+                                     'evacuate', error)
+        migration.dest_compute = selection.service_host
+        migration.dest_node = selection.nodename
+        migration.dest_host = selection.service_host
+        migration.status = 'pre-migrating'
+        migration.save()
+        LOG.info('Evacuating instance %s: %s -> %s', instance.uuid,
+                 migration.source_compute, migration.dest_compute)
+        self.compute_rpcapi.evacuate_instance(context, instance, migration,
+                                              admin_password, stop)
+        return None

@@ -8,6 +8,7 @@ import time
 
 from nova import context as nova_context
 from nova import exception
+from nova import objects
 from nova.tests.fixtures import cloud as cloud_fixture
 
 
@@ -318,3 +319,74 @@ class TestMissingGuest(MoveTestCase):
             microversion='2.35').status_code)
         self.assertEqual(202, self.act({'shelve': None}).status_code)
         self.assertEqual('ACTIVE', self.wait_idle()['status'])
+
+
+class TestEvacuate(MoveTestCase):
+
+    def force_down(self, host, down=True):
+        ctxt = nova_context.get_admin_context()
+        mapping = objects.HostMapping.get_by_host(ctxt, host)
+        with nova_context.target_cell(ctxt, mapping.cell_mapping) as cctxt:
+            service = objects.Service.get_by_compute_host(cctxt, host)
+            service.forced_down = down
+            service.save()
+        if down:
+            self.addCleanup(self.force_down, host, False)
+
+    def evacuate(self, microversion='2.100', **args):
+        return self.act({'evacuate': args}, api=self.admin,
+                        microversion=microversion)
+
+    def test_evacuate_from_a_down_host(self):
+        resp = self.evacuate()
+        self.assertEqual(400, resp.status_code, resp.text)
+        self.assertIn('still in use', resp.text)
+        self.force_down(self.source)
+        self.assertEqual(403, self.act({'evacuate': {}}).status_code)
+        resp = self.evacuate(microversion='2.94', adminPass='ev-1')
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual(b'', resp.content)
+        deadline = time.time() + 30
+        while self.host() == self.source:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        server = self.wait_idle()
+        self.assertEqual('ACTIVE', server['status'])
+        dest = [c.manager.driver for c in self.cloud.computes
+                if c.host == server['OS-EXT-SRV-ATTR:host']][0]
+        self.assertEqual('ev-1', dest.admin_passwords[self.server_id])
+        while self.migrations()[0]['status'] != 'done':
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        migration = self.migrations()[0]
+        self.assertEqual(('evacuation', 'done'),
+                         (migration['migration_type'], migration['status']))
+        self.assertEqual({}, self.allocations(migration['uuid']))
+        self.assertEqual(1, len(self.allocations(self.server_id)))
+
+    def test_evacuated_servers_stop_at_2_95_and_bad_requests(self):
+        self.force_down(self.source)
+        for args, version in (({'host': self.source}, '2.100'),
+                              ({'host': 'nowhere'}, '2.100'),
+                              ({}, '2.13'),
+                              ({'onSharedStorage': False, 'x': 1}, '2.13'),
+                              ({'force': True}, '2.68')):
+            resp = self.evacuate(microversion=version, **args)
+            self.assertEqual(400, resp.status_code, (args, resp.text))
+        resp = self.evacuate(microversion='2.13', onSharedStorage=False)
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertIn('adminPass', resp.json())
+        deadline = time.time() + 30
+        while self.host() == self.source:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        self.wait_idle()
+        # Back to the first host, now up; the other one is down.
+        self.force_down(self.source, False)
+        self.force_down(self.host())
+        self.assertEqual(200, self.evacuate(
+            host=self.source).status_code)
+        while self.host() != self.source:
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        self.assertEqual('SHUTOFF', self.wait_idle()['status'])

@@ -152,6 +152,10 @@ def show(req, server_id, request_id):
             if action is not None:
                 events = objects.InstanceActionEventList.get_by_action(
                     cctxt, action.id)
+                # Read again: a step that finished meanwhile may have
+                # changed the action's message with its result.
+                action = objects.InstanceAction.get_by_request_id(
+                    cctxt, instance.uuid, request_id)
     if action is None:
         raise webob.exc.HTTPNotFound(explanation=exception.
                                      InstanceActionNotFound(

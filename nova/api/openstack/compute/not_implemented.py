@@ -219,7 +219,7 @@ UNSERVED = (
 SERVER_ACTIONS = {
     name: TODO for name in (
         'addSecurityGroup', 'removeSecurityGroup',
-        'injectNetworkInfo', 'evacuate')
+        'injectNetworkInfo')
 }
 SERVER_ACTIONS.update({
     # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.

@@ -62,6 +62,7 @@ ACTIONS = {
     'revertResize': server_migrate.revert_resize,
     'migrate': server_migrate.migrate,
     'os-migrateLive': server_migrate.migrate_live,
+    'evacuate': server_migrate.evacuate,
     'restore': deferred_delete.restore,
     'forceDelete': deferred_delete.force_delete,
 }

@@ -12,14 +12,19 @@ VERIFY_RESIZE), or it is locked and the caller is not an admin.
 
 import webob.exc
 
+from nova.api.openstack import api_version_request as avr
 from nova.api.openstack.compute.schemas import server_migrate as schemas
 from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
+import nova.conf
 from nova import exception
 from nova.i18n import _
 from nova.policies import servers as policies
+from nova import utils
+
+CONF = nova.conf.CONF
 
 
 def _run(req, server_id, rule, call):
@@ -36,7 +41,7 @@ def _run(req, server_id, rule, call):
             explanation=_('Instance has not been resized.'))
     except (exception.FlavorNotFound, exception.CannotResizeToSameFlavor,
             exception.CannotResizeDisk, exception.NoValidHost,
-            exception.ComputeHostNotFound,
+            exception.ComputeHostNotFound, exception.ComputeServiceInUse,
             exception.InvalidRequest) as exc:
         raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
     except (exception.InstanceInvalidState, exception.InstanceIsLocked,
@@ -108,3 +113,27 @@ def migrate_live(req, server_id, body):
     _run(req, server_id, policies.MIGRATE_LIVE,
          lambda ctx, instance: compute_api.API().live_migrate(ctx, instance,
                                                               host))
+
+
+@wsgi.response(200)
+@wsgi.expected_errors((400, 404, 409))
+@wsgi.policies(policies.EVACUATE)
+@validation.schema(schemas.evacuate, '2.1', '2.13')
+@validation.schema(schemas.evacuate_v214, '2.14', '2.28')
+@validation.schema(schemas.evacuate_v229, '2.29', '2.67')
+@validation.schema(schemas.evacuate_v214, '2.68')
+@validation.response_body_schema(schemas.evacuate_response, '2.1', '2.13')
+@validation.response_body_schema(schemas.no_body_response, '2.14')
+def evacuate(req, server_id, body):
+    args = body['evacuate']
+    password = args.get('adminPass') or utils.generate_password()
+    # 2.95: the server is left stopped on its new host.
+    stop = avr.is_supported(req, '2.95')
+    _run(req, server_id, policies.EVACUATE,
+         lambda ctx, instance: compute_api.API().evacuate(
+             ctx, instance, args.get('host'), password, stop))
+    if avr.is_supported(req, '2.14'):
+        return None
+    if CONF.api.enable_instance_password:
+        return {'adminPass': password}
+    return {}

@@ -87,3 +87,28 @@ migrate_live_v225 = _migrate_live({'block_migration': _auto},
 migrate_live_v230 = _migrate_live(
     {'block_migration': _auto, 'force': types.boolean},
     ('block_migration', 'host'))
+
+# evacuate: a host and a password; onSharedStorage (required) until 2.13,
+# force from 2.29 to 2.67.
+
+
+def _evacuate(arguments, required=()):
+    inner = {'type': 'object',
+             'properties': dict(arguments, host=types.fqdn,
+                                adminPass=types.admin_password),
+             'additionalProperties': False}
+    if required:
+        inner['required'] = list(required)
+    return {'type': 'object', 'properties': {'evacuate': inner},
+            'required': ['evacuate'], 'additionalProperties': False}
+
+
+evacuate = _evacuate({'onSharedStorage': types.boolean},
+                     ('onSharedStorage',))
+evacuate_v214 = _evacuate({})
+evacuate_v229 = _evacuate({'force': types.boolean})
+evacuate_response = {
+    'type': 'object',
+    'properties': {'adminPass': {'type': ['string', 'null']}},
+    'additionalProperties': False,
+}
