@@ -316,6 +316,31 @@ class ComputeServiceInUse(Invalid):
     msg_fmt = _("Compute service of %(host)s is still in use.")
 
 
+class SecurityGroupNotFound(NotFound):
+    msg_fmt = _("Security group %(security_group_id)s not found.")
+
+
+class NoUniqueMatch(NovaException):
+    msg_fmt = _("No unique match was found.")
+    code = 409
+
+
+class SecurityGroupExistsForInstance(Invalid):
+    msg_fmt = _("Security group %(security_group_id)s is already "
+                "associated with the instance %(instance_id)s")
+
+
+class SecurityGroupNotExistsForInstance(Invalid):
+    msg_fmt = _("Security group %(security_group_id)s is not associated "
+                "with the instance %(instance_id)s")
+
+
+class SecurityGroupCannotBeApplied(Invalid):
+    msg_fmt = _("Network requires port_security_enabled and subnet "
+                "associated in order to apply security groups: instance "
+                "%(instance_id)s has no port.")
+
+
 class InstanceMappingNotFound(NotFound):
     msg_fmt = _("Instance %(uuid)s has no mapping to a cell.")
 

@@ -369,3 +369,116 @@ class API(object):
             except exception.PortNotFound:
                 LOG.warning('Port %s of instance %s is gone', port_id,
                             instance.uuid)
+
+    # -- security groups of servers ------------------------------------------
+
+    def _instance_ports(self, context, instance_uuids):
+        """{instance uuid: [port]} of the instances' ports."""
+        if not instance_uuids:
+            return {}
+        found = {}
+        for port in self._list(context, 'ports', admin=True,
+                               device_id=list(instance_uuids)):
+            found.setdefault(port['device_id'], []).append(port)
+        return found
+
+    def _list_groups(self, context, **filters):
+        return self._request(context, 'GET', '/v2.0/security-groups',
+                             admin=True, params=filters).json()[
+            'security_groups']
+
+    def _groups_by_id(self, context, group_ids):
+        if not group_ids:
+            return {}
+        return {group['id']: group for group in self._list_groups(
+            context, id=sorted(group_ids))}
+
+    def security_group_names(self, context, instances):
+        """{instance uuid: [{'name': group name}]} for the instances with
+        ports (as the server views show them); {} when networking is not
+        configured."""
+        if not is_configured(context):
+            return {}
+        wanted = [i.uuid for i in instances if self._cached(i)]
+        ports = self._instance_ports(context, wanted)
+        groups = self._groups_by_id(context, {
+            group_id for found in ports.values() for port in found
+            for group_id in port.get('security_groups') or ()})
+        names = {}
+        for uuid, found in ports.items():
+            seen = []
+            for port in found:
+                for group_id in port.get('security_groups') or ():
+                    name = groups.get(group_id, {}).get('name', group_id)
+                    if {'name': name} not in seen:
+                        seen.append({'name': name})
+            names[uuid] = seen
+        return names
+
+    def instance_security_groups(self, context, instance):
+        """The security groups (Neutron documents) on the ports of
+        ``instance``, each once."""
+        if not is_configured(context):
+            return []
+        ports = self._instance_ports(context, [instance.uuid]).get(
+            instance.uuid, [])
+        ids = []
+        for port in ports:
+            for group_id in port.get('security_groups') or ():
+                if group_id not in ids:
+                    ids.append(group_id)
+        groups = self._groups_by_id(context, set(ids))
+        return [groups[i] for i in ids if i in groups]
+
+    def _find_group(self, context, project_id, name_or_id):
+        matches = [g for g in self._list_groups(context,
+                                                project_id=project_id)
+                   if name_or_id in (g['id'], g['name'])]
+        if not matches:
+            raise exception.SecurityGroupNotFound(
+                security_group_id=name_or_id)
+        if len(matches) > 1:
+            raise exception.NoUniqueMatch(
+                'Multiple security groups match %s; use an ID.' % name_or_id)
+        return matches[0]
+
+    def _ports_for_groups(self, context, instance):
+        ports = self._instance_ports(context, [instance.uuid]).get(
+            instance.uuid, [])
+        if not ports:
+            raise exception.SecurityGroupCannotBeApplied(
+                instance_id=instance.uuid)
+        return ports
+
+    def add_to_instance(self, context, instance, name_or_id):
+        """Add the security group (name or ID, of the instance's project)
+        to every port of ``instance``. Raises SecurityGroupNotFound (404),
+        NoUniqueMatch (409), SecurityGroupExistsForInstance and
+        SecurityGroupCannotBeApplied (400)."""
+        group = self._find_group(context, instance.project_id, name_or_id)
+        ports = self._ports_for_groups(context, instance)
+        if all(group['id'] in (p.get('security_groups') or ())
+               for p in ports):
+            raise exception.SecurityGroupExistsForInstance(
+                security_group_id=name_or_id, instance_id=instance.uuid)
+        for port in ports:
+            current = list(port.get('security_groups') or ())
+            if group['id'] not in current:
+                self._update_port(context, port['id'],
+                                  {'security_groups': current + [
+                                      group['id']]}, admin=True)
+
+    def remove_from_instance(self, context, instance, name_or_id):
+        """Remove the security group from every port of ``instance``;
+        SecurityGroupNotExistsForInstance (400) when none has it."""
+        group = self._find_group(context, instance.project_id, name_or_id)
+        ports = self._ports_for_groups(context, instance)
+        having = [p for p in ports
+                  if group['id'] in (p.get('security_groups') or ())]
+        if not having:
+            raise exception.SecurityGroupNotExistsForInstance(
+                security_group_id=name_or_id, instance_id=instance.uuid)
+        for port in having:
+            self._update_port(context, port['id'], {'security_groups': [
+                g for g in port['security_groups'] if g != group['id']]},
+                admin=True)

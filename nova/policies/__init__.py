@@ -12,6 +12,7 @@ from nova.policies import instance_actions
 from nova.policies import ips
 from nova.policies import lock_server
 from nova.policies import migrations
+from nova.policies import security_groups
 from nova.policies import server_external_events
 from nova.policies import server_extras
 from nova.policies import server_power
@@ -34,6 +35,7 @@ def list_rules():
         ips.list_rules(),
         lock_server.list_rules(),
         migrations.list_rules(),
+        security_groups.list_rules(),
         server_external_events.list_rules(),
         server_extras.list_rules(),
         server_power.list_rules(),

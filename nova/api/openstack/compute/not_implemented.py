@@ -92,7 +92,6 @@ UNSERVED = (
     ('/servers/{server_id}/os-interface', {'GET': TODO, 'POST': TODO}),
     ('/servers/{server_id}/os-interface/{port_id}',
      {'GET': TODO, 'DELETE': TODO}),
-    ('/servers/{server_id}/os-security-groups', {'GET': TODO}),
     ('/servers/{server_id}/os-virtual-interfaces',
      {'GET': GONE_NOVA_NETWORK}),
     ('/servers/{server_id}/os-volume_attachments',
@@ -218,8 +217,7 @@ UNSERVED = (
 # microversions in which Nova serves it.
 SERVER_ACTIONS = {
     name: TODO for name in (
-        'addSecurityGroup', 'removeSecurityGroup',
-        'injectNetworkInfo')
+        'injectNetworkInfo',)
 }
 SERVER_ACTIONS.update({
     # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.

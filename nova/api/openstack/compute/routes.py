@@ -12,6 +12,7 @@ from nova.api.openstack.compute import images
 from nova.api.openstack.compute import instance_actions
 from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import migrations
+from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
 from nova.api.openstack.compute import server_extras
@@ -50,6 +51,8 @@ ROUTE_TABLE = (
     ('/servers/{server_id}/migrations', {'GET': migrations.server_index}),
     ('/servers/{server_id}/migrations/{migration_id}',
      {'GET': migrations.server_show}),
+    ('/servers/{server_id}/os-security-groups',
+     {'GET': security_groups.index}),
     ('/servers/{server_id}/os-instance-actions',
      {'GET': instance_actions.index}),
     ('/servers/{server_id}/os-instance-actions/{request_id}',

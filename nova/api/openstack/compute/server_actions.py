@@ -13,6 +13,7 @@ from nova.api.openstack.compute import console_output
 from nova.api.openstack.compute import deferred_delete
 from nova.api.openstack.compute import lock_server
 from nova.api.openstack.compute import not_implemented
+from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_images
 from nova.api.openstack.compute import server_migrate
 from nova.api.openstack.compute import server_power
@@ -63,6 +64,8 @@ ACTIONS = {
     'migrate': server_migrate.migrate,
     'os-migrateLive': server_migrate.migrate_live,
     'evacuate': server_migrate.evacuate,
+    'addSecurityGroup': security_groups.add_security_group,
+    'removeSecurityGroup': security_groups.remove_security_group,
     'restore': deferred_delete.restore,
     'forceDelete': deferred_delete.force_delete,
 }

@@ -16,6 +16,7 @@ from nova.compute import api as compute_api
 import nova.conf
 from nova import exception
 from nova.i18n import _
+from nova.network import neutron
 from nova import objects
 from nova.policies import servers as policies
 from nova import utils
@@ -56,6 +57,9 @@ def view_options(req, instances, show=False):
         opts.host_status = _host_statuses(ctx, instances)
     if show:
         opts.server_groups = {}
+    # The security groups of servers with ports, from the network service.
+    opts.security_groups = neutron.API().security_group_names(
+        ctx, instances)
     return opts
 
 

@@ -26,9 +26,12 @@ class ServerViewOptions:
     """What the caller may see; decided by policy in the handler."""
 
     def __init__(self, extended_attrs=False, flavor_extra_specs=False,
-                 host_status=None, server_groups=None):
+                 host_status=None, server_groups=None,
+                 security_groups=None):
         self.extended_attrs = extended_attrs
         self.flavor_extra_specs = flavor_extra_specs
+        # instance uuid -> [{'name': group}] for servers with ports.
+        self.security_groups = security_groups or {}
         # host -> host status, or None when policy hides it.
         self.host_status = host_status
         # instance uuid -> [group uuid]; None outside GET /servers/{id}.
@@ -258,6 +261,9 @@ def show(req, instance, opts):
     if opts.extended_attrs:
         _extended_attrs(req, instance, server)
     _versioned(req, instance, server, opts)
+    # Shown only when the server has some, as Nova does.
+    if opts.security_groups.get(instance.uuid):
+        server['security_groups'] = opts.security_groups[instance.uuid]
     return server
 
 
