@@ -51,6 +51,9 @@ def set_defaults(state_dir):
                      group='scheduler')
     # One host by default: a resize must be able to stay on it.
     CONF.set_default('allow_resize_to_same_host', True)
+    # The fake hypervisor restarts with nova-all: start the guests of
+    # ACTIVE servers again, as a rebooted host would.
+    CONF.set_default('resume_guests_state_on_host_boot', True)
 
 
 def point_at(group, url):

@@ -15,6 +15,7 @@ An operation cut short by the stop is finished or failed, by the table of
 
 from oslo_log import log as logging
 
+import nova.conf
 from nova.compute import build
 from nova.compute import power_state
 from nova.compute import power
@@ -24,6 +25,7 @@ from nova.compute import vm_states
 from nova import exception
 from nova import objects
 
+CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
 
 
@@ -47,12 +49,24 @@ _GUEST_EXPECTED = (vm_states.ACTIVE, vm_states.PAUSED, vm_states.SUSPENDED,
 
 def _sync_missing_guest(context, instance, manager):
     """An idle instance whose guest the host no longer has (the host
-    restarted) is stopped, as Nova's power-state sync stops a guest that
-    went off by itself; it can be started again."""
+    restarted): with ``resume_guests_state_on_host_boot`` an ACTIVE one's
+    guest is started again; otherwise it is stopped, as Nova's power-state
+    sync stops a guest that went off by itself, and can be started."""
     if instance.vm_state not in _GUEST_EXPECTED:
         return None
     if instance.uuid in manager.driver.list_instance_uuids():
         return None
+    if (CONF.resume_guests_state_on_host_boot and
+            instance.vm_state == vm_states.ACTIVE):
+        try:
+            manager.driver.resume_state_on_host_boot(
+                context, instance, instance.info_cache)
+            instance.power_state = manager.driver.get_info(instance).state
+            instance.save(expected_task_state=[None])
+            return 'resume on host boot'
+        except Exception:
+            LOG.exception('Could not start the guest of %s again',
+                          instance.uuid)
     instance.power_state = power_state.NOSTATE
     instance.vm_state, instance.task_state = states.outcome('stop',
                                                             'success')

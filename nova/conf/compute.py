@@ -3,6 +3,13 @@
 from oslo_config import cfg
 
 compute_opts = [
+    cfg.BoolOpt('resume_guests_state_on_host_boot', default=False,
+                help="""
+Start again, when nova-compute starts, the guests of ACTIVE servers that
+the hypervisor no longer runs (the host rebooted). Off: such servers are
+stopped (SHUTOFF) and their users start them. The all-in-one turns this on:
+its fake hypervisor restarts with it.
+"""),
     cfg.IntOpt('reclaim_instance_interval', default=0, min=0,
                help="""
 Seconds a deleted server is kept (SOFT_DELETED, its guest stopped) before

@@ -209,6 +209,12 @@ class ComputeDriver(object):
         """On the destination: take over the guest that arrived."""
         raise NotImplementedError()
 
+    def resume_state_on_host_boot(self, context, instance, network_info,
+                                  block_device_info=None):
+        """Start the guest of ``instance`` again after the host rebooted
+        (``resume_guests_state_on_host_boot``)."""
+        raise NotImplementedError()
+
     # -- diagnostics
 
     def get_diagnostics(self, instance):

@@ -186,6 +186,10 @@ class FakeDriver(driver.ComputeDriver):
                     instance_uuid=instance.uuid)
             return '\n'.join(guest.console) + '\n'
 
+    def resume_state_on_host_boot(self, context, instance, network_info,
+                                  block_device_info=None):
+        self._set_power(instance, power_state.RUNNING, boots=True)
+
     def power_off(self, instance, timeout=0, retry_interval=0):
         self._set_power(instance, power_state.SHUTDOWN)
 

@@ -86,6 +86,7 @@ class TestRecovery(cloud_fixture.SharedCloudTestCase):
         self.api.wait_until_gone(server_id)
 
     def test_guests_lost_with_the_host_are_stopped_and_start_again(self):
+        self.flags(resume_guests_state_on_host_boot=False)
         server_id = self.boot()
         self.manager.driver._guests.pop(server_id)
         self.assertEqual(1, recovery.recover_host(self.ctxt, self.manager))
@@ -96,3 +97,13 @@ class TestRecovery(cloud_fixture.SharedCloudTestCase):
             '/servers/%s/action' % server_id, {'os-start': None}).status_code)
         server = self.api.wait_for_status(server_id, 'ACTIVE')
         self.assertEqual(1, server['OS-EXT-STS:power_state'])
+
+    def test_guests_of_active_servers_can_be_started_on_host_boot(self):
+        self.flags(resume_guests_state_on_host_boot=True)
+        server_id = self.boot()
+        self.manager.driver._guests.pop(server_id)
+        self.assertEqual(1, recovery.recover_host(self.ctxt, self.manager))
+        server = self.admin.get_server(server_id)
+        self.assertEqual(('ACTIVE', 1),
+                         (server['status'], server['OS-EXT-STS:power_state']))
+        self.assertIn(server_id, self.manager.driver.list_instance_uuids())
