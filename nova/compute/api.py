@@ -183,7 +183,8 @@ class API(object):
                description=None, key_name=None, availability_zone=None,
                user_data=None, access_ips=(None, None),
                return_reservation_id=False, tags=None, hostname=None,
-               requested_host=None, requested_node=None):
+               requested_host=None, requested_node=None,
+               admin_password=None):
         """Accept a request for servers and hand it to the conductor.
 
         ``access_ips``: the user-given ``(IPv4, IPv6)`` access addresses
@@ -191,9 +192,9 @@ class API(object):
         ``tags``: strings (2.52); ``hostname``: the guest's hostname
         (2.90; else derived from the name); ``requested_host`` /
         ``requested_node``: where to build (2.74; ComputeHostNotFound
-        when unknown). Returns ``(instances, reservation_id)``; the
-        instances exist as build requests in the API database when this
-        returns.
+        when unknown); ``admin_password``: handed to the driver. Returns
+        ``(instances, reservation_id)``; the instances exist as build
+        requests in the API database when this returns.
         """
         if hostname and max_count > 1:
             raise exception.InvalidRequest(
@@ -239,7 +240,8 @@ class API(object):
             instances.append(instance)
         self.compute_task_api.schedule_and_build_instances(
             context, build_requests, request_specs,
-            requested_networks=requested_networks)
+            requested_networks=requested_networks,
+            admin_password=admin_password)
         return instances, reservation_id
 
     @staticmethod

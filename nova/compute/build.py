@@ -34,7 +34,7 @@ class BuildFlow(object):
         self.instance_events = instance_events
 
     def run(self, context, instance, node, request_spec,
-            requested_networks, host_list):
+            requested_networks, host_list, admin_password=None):
         """Build ``instance`` here; returns the exception that failed
         the build (handled: rescheduled or ERROR), else None."""
         try:
@@ -48,7 +48,7 @@ class BuildFlow(object):
             waiters = self._allocate_networks(context, instance,
                                               requested_networks)
             self.driver.spawn(context, instance, request_spec.image, [],
-                              None, allocations=None,
+                              admin_password, allocations=None,
                               network_info=instance.info_cache)
             self._wait_for_plugged(instance, waiters)
             self._finish(instance)
@@ -64,7 +64,8 @@ class BuildFlow(object):
                         self.host, error)
             self._cleanup(context, instance)
             self._failed(context, instance, request_spec,
-                         requested_networks, host_list or [], error)
+                         requested_networks, host_list or [], error,
+                         admin_password)
             return error
         return None
 
@@ -123,7 +124,7 @@ class BuildFlow(object):
         release_networks(context, instance, self.network_api)
 
     def _failed(self, context, instance, request_spec, requested_networks,
-                host_list, error):
+                host_list, error, admin_password=None):
         objects.InstanceFault.from_exception(
             context, instance.uuid, error, host=self.host).create()
         alternates = host_list[1:]
@@ -139,7 +140,8 @@ class BuildFlow(object):
             instance.save()
             self.compute_task_api.build_instances(
                 context, instance, request_spec, alternates,
-                requested_networks=requested_networks)
+                requested_networks=requested_networks,
+                admin_password=admin_password)
             return
         instance.vm_state, instance.task_state = states.outcome(
             'build', 'failure')

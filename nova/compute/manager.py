@@ -47,7 +47,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.11')
+    target = messaging.Target(version='1.12')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -97,7 +97,8 @@ class ComputeManager(manager.Manager):
     # -- RPC --------------------------------------------------------------
 
     def build_and_run_instance(self, context, instance, node, request_spec,
-                               requested_networks=None, host_list=None):
+                               requested_networks=None, host_list=None,
+                               admin_password=None):
         flow = build.BuildFlow(self.host, self.driver, self.report_client,
                                self.compute_task_api, self.network_api,
                                self.instance_events)
@@ -106,7 +107,8 @@ class ComputeManager(manager.Manager):
         def _do_build_and_run_instance(self, context, instance):
             with self._build_slots:
                 return flow.run(context, instance, node, request_spec,
-                                requested_networks, host_list)
+                                requested_networks, host_list,
+                                admin_password)
 
         utils.spawn(_do_build_and_run_instance, self, context, instance)
 

@@ -19,6 +19,7 @@ API version history:
     * 1.9 - Add live_migration, post_live_migration_at_destination.
     * 1.10 - Add get_diagnostics.
     * 1.11 - Add evacuate_instance.
+    * 1.12 - build_and_run_instance takes admin_password.
 """
 
 from oslo_log import log as logging
@@ -39,7 +40,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.11'
+    VERSION = '1.12'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -49,12 +50,18 @@ class ComputeAPI(object):
 
     def build_and_run_instance(self, ctxt, instance, host, node,
                                request_spec, requested_networks=None,
-                               host_list=None):
-        cctxt = self.client.prepare(server=host, version='1.0')
+                               host_list=None, admin_password=None):
+        """Build ``instance`` on ``host``; ``admin_password`` reaches
+        the driver from 1.12 on (an older host builds without it)."""
+        kwargs, version = {}, '1.0'
+        if self.client.can_send_version('1.12'):
+            kwargs['admin_password'] = admin_password
+            version = '1.12'
+        cctxt = self.client.prepare(server=host, version=version)
         cctxt.cast(ctxt, 'build_and_run_instance', instance=instance,
                    node=node, request_spec=request_spec,
                    requested_networks=requested_networks,
-                   host_list=host_list)
+                   host_list=host_list, **kwargs)
 
     def terminate_instance(self, ctxt, instance):
         cctxt = self.client.prepare(server=instance.host, version='1.0')

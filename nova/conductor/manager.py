@@ -90,7 +90,7 @@ class ConductorManager(manager.Manager):
 class ComputeTaskManager(object):
     """Workflows: placing and building servers."""
 
-    target = messaging.Target(namespace='compute_task', version='1.4')
+    target = messaging.Target(namespace='compute_task', version='1.5')
 
     def __init__(self):
         self.builder = build_tasks.BuildTask()
@@ -98,14 +98,17 @@ class ComputeTaskManager(object):
         self.migrator = migrate_tasks.MigrateTask()
 
     def schedule_and_build_instances(self, context, build_requests,
-                                     request_specs, requested_networks=None):
+                                     request_specs, requested_networks=None,
+                                     admin_password=None):
         self.builder.schedule_and_build(
-            context, build_requests, request_specs, requested_networks)
+            context, build_requests, request_specs, requested_networks,
+            admin_password)
 
     def build_instances(self, context, instance, request_spec, host_list,
-                        requested_networks=None):
+                        requested_networks=None, admin_password=None):
         self.builder.reschedule(context, instance, request_spec,
-                                copy.copy(host_list), requested_networks)
+                                copy.copy(host_list), requested_networks,
+                                admin_password)
 
     def unshelve_instance(self, context, instance, request_spec):
         self.unshelver.unshelve_instance(context, instance, request_spec)

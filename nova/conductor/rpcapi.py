@@ -18,6 +18,8 @@ API version history (ComputeTaskAPI):
     * 1.2 - Add migrate_server.
     * 1.3 - Add live_migrate_instance.
     * 1.4 - Add evacuate_instance.
+    * 1.5 - schedule_and_build_instances and build_instances take
+            admin_password.
 """
 
 import oslo_messaging as messaging
@@ -70,7 +72,7 @@ class ConductorAPI(object):
 class ComputeTaskAPI(object):
     """Start multi-step workflows in the conductor."""
 
-    VERSION = '1.4'
+    VERSION = '1.5'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, namespace='compute_task',
@@ -80,21 +82,32 @@ class ComputeTaskAPI(object):
             target, version_cap=COMPUTE_TASK_VERSION_ALIASES.get(level,
                                                                  level))
 
+    def _build_client(self, admin_password, kwargs):
+        """A client for the build casts; ``admin_password`` goes along
+        from 1.5 on (an older conductor builds without it)."""
+        if self.client.can_send_version('1.5'):
+            kwargs['admin_password'] = admin_password
+            return self.client.prepare(version='1.5')
+        return self.client.prepare(version='1.0')
+
     def schedule_and_build_instances(self, context, build_requests,
-                                     request_specs, requested_networks=None):
-        cctxt = self.client.prepare(version='1.0')
+                                     request_specs, requested_networks=None,
+                                     admin_password=None):
+        kwargs = {}
+        cctxt = self._build_client(admin_password, kwargs)
         cctxt.cast(context, 'schedule_and_build_instances',
                    build_requests=build_requests,
                    request_specs=request_specs,
-                   requested_networks=requested_networks)
+                   requested_networks=requested_networks, **kwargs)
 
     def build_instances(self, context, instance, request_spec, host_list,
-                        requested_networks=None):
+                        requested_networks=None, admin_password=None):
         """Reschedule ``instance`` onto the next of ``host_list``."""
-        cctxt = self.client.prepare(version='1.0')
+        kwargs = {}
+        cctxt = self._build_client(admin_password, kwargs)
         cctxt.cast(context, 'build_instances', instance=instance,
                    request_spec=request_spec, host_list=host_list,
-                   requested_networks=requested_networks)
+                   requested_networks=requested_networks, **kwargs)
 
     def unshelve_instance(self, context, instance, request_spec):
         """Place a SHELVED_OFFLOADED ``instance`` (in ``unshelving``) as

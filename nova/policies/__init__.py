@@ -18,6 +18,7 @@ from nova.policies import server_extras
 from nova.policies import server_power
 from nova.policies import server_records
 from nova.policies import server_tasks
+from nova.policies import server_topology
 from nova.policies import servers
 from nova.policies import services
 from nova.policies import shelve
@@ -41,6 +42,7 @@ def list_rules():
         server_power.list_rules(),
         server_records.list_rules(),
         server_tasks.list_rules(),
+        server_topology.list_rules(),
         servers.list_rules(),
         services.list_rules(),
         shelve.list_rules(),

@@ -45,7 +45,7 @@ class BuildTask(object):
     # -- first placement ------------------------------------------------
 
     def schedule_and_build(self, context, build_requests, request_specs,
-                           requested_networks):
+                           requested_networks, admin_password=None):
         spec = request_specs[0]
         uuids = [br.instance_uuid for br in build_requests]
         try:
@@ -60,7 +60,7 @@ class BuildTask(object):
         for build_request, req_spec, host_list in zip(
                 build_requests, request_specs, host_lists):
             self._build_one(context, build_request, req_spec, host_list,
-                            requested_networks, cells)
+                            requested_networks, cells, admin_password)
 
     def _cell_for(self, context, selection, cells):
         if selection.service_host not in cells:
@@ -70,7 +70,7 @@ class BuildTask(object):
         return cells[selection.service_host]
 
     def _build_one(self, context, build_request, request_spec, host_list,
-                   requested_networks, cells):
+                   requested_networks, cells, admin_password=None):
         selection = host_list[0]
         instance = _latest_instance(context, build_request)
         try:
@@ -110,7 +110,7 @@ class BuildTask(object):
                 cctxt, instance, host=selection.service_host,
                 node=selection.nodename, request_spec=request_spec,
                 requested_networks=requested_networks,
-                host_list=list(host_list))
+                host_list=list(host_list), admin_password=admin_password)
 
     def _bury_in_cell0(self, context, build_request, request_spec, error):
         """Create the instance in cell0 in ERROR with a fault."""
@@ -169,7 +169,7 @@ class BuildTask(object):
     # -- reschedule -----------------------------------------------------
 
     def reschedule(self, context, instance, request_spec, host_list,
-                   requested_networks):
+                   requested_networks, admin_password=None):
         """Try the alternates in ``host_list`` in order; ERROR if none
         can be claimed."""
         while host_list:
@@ -193,7 +193,8 @@ class BuildTask(object):
                 context, instance, host=selection.service_host,
                 node=selection.nodename, request_spec=request_spec,
                 requested_networks=requested_networks,
-                host_list=[selection] + host_list)
+                host_list=[selection] + host_list,
+                admin_password=admin_password)
             return
         error = exception.MaxRetriesExceeded(
             reason='Exhausted all hosts available for retrying build '

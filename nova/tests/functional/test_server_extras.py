@@ -54,3 +54,13 @@ class TestServerExtras(cloud_fixture.SharedCloudTestCase):
             path).status_code)
         self.assertEqual(204, self.api.delete(path).status_code)
         self.assertEqual({'password': ''}, self.api.get(path).json())
+
+    def test_topology(self):
+        path = self.path + '/topology'
+        self.assertEqual(404, self.api.get(path,
+                                           microversion='2.77').status_code)
+        resp = self.api.get(path, microversion='2.78')
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual({'nodes': [], 'pagesize_kb': None}, resp.json())
+        self.assertEqual(404, self.cloud.api_for('alt', 'alt').get(
+            path).status_code)

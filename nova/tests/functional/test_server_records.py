@@ -204,9 +204,18 @@ class TestCreateFields(cloud_fixture.SharedCloudTestCase):
             microversion='2.73')
         self.assertEqual(400, resp.status_code, resp.text)
 
-    def test_admin_password_can_be_hidden(self):
+    def test_admin_password_reaches_the_driver_and_can_be_hidden(self):
         resp = self.create(adminPass='pw-1')
-        self.assertEqual('pw-1', resp.json()['server']['adminPass'])
+        server = resp.json()['server']
+        self.assertEqual('pw-1', server['adminPass'])
+        self.api.wait_for_status(server['id'], 'ACTIVE')
+        driver = self.cloud.computes[0].manager.driver
+        self.assertEqual('pw-1', driver.admin_passwords[server['id']])
+        # A generated one too.
+        server = self.create().json()['server']
+        self.api.wait_for_status(server['id'], 'ACTIVE')
+        self.assertEqual(server['adminPass'],
+                         driver.admin_passwords[server['id']])
         self.flags(enable_instance_password=False, group='api')
         resp = self.create(adminPass='pw-1')
         self.assertNotIn('adminPass', resp.json()['server'])

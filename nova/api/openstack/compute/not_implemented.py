@@ -103,7 +103,6 @@ UNSERVED = (
      {'GET': _todo('2.97'), 'POST': _todo('2.97')}),
     ('/servers/{server_id}/shares/{share_id}',
      {'GET': _todo('2.97'), 'DELETE': _todo('2.97')}),
-    ('/servers/{server_id}/topology', {'GET': _todo('2.78')}),
     ('/os-volumes_boot', {'GET': VOLUMES_BOOT, 'POST': VOLUMES_BOOT}),
     ('/os-volumes_boot/detail', {'GET': VOLUMES_BOOT}),
     ('/os-volumes_boot/{server_id}',

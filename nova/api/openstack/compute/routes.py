@@ -59,6 +59,7 @@ ROUTE_TABLE = (
      {'GET': instance_actions.show}),
     ('/servers/{server_id}/diagnostics',
      {'GET': server_extras.diagnostics}),
+    ('/servers/{server_id}/topology', {'GET': server_extras.topology}),
     ('/servers/{server_id}/os-server-password',
      {'GET': server_extras.show_password,
       'DELETE': server_extras.clear_password}),

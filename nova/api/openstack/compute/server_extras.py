@@ -1,5 +1,6 @@
-"""/servers/{server_id}/diagnostics (admin) and
-/servers/{server_id}/os-server-password.
+"""/servers/{server_id}/diagnostics (admin),
+/servers/{server_id}/os-server-password and /servers/{server_id}/topology
+(2.78).
 
 Diagnostics come from the server's host: the driver's own keys before
 2.48, the standard form from 2.48. 404: no such server; 409: it is
@@ -22,6 +23,7 @@ from nova import context as nova_context
 from nova import exception
 from nova import objects
 from nova.policies import server_extras as policies
+from nova.policies import server_topology as topology_policies
 
 PASSWORD_KEYS = tuple('password_%d' % n for n in range(4))
 
@@ -85,3 +87,15 @@ def clear_password(req, server_id):
             if key not in PASSWORD_KEYS}
         instance.save()
     return None
+
+
+@wsgi.expected_errors(404)
+@wsgi.api_version('2.78')
+@wsgi.policies(topology_policies.INDEX)
+@validation.query_schema(schemas.no_query)
+@validation.response_body_schema(schemas.topology_response)
+def topology(req, server_id):
+    """The server's NUMA topology (2.78). Servers here have none (no
+    flavor asks for NUMA placement): no nodes and no page size."""
+    _load(req, server_id, topology_policies.INDEX)
+    return {'nodes': [], 'pagesize_kb': None}

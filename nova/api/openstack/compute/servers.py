@@ -370,7 +370,7 @@ def create(req, body):
     image_href = _boot_image(server)
     try:
         instances, reservation_id = compute_api.API().create(
-            ctx, flavor, image_href, **kwargs)
+            ctx, flavor, image_href, admin_password=admin_pass, **kwargs)
     except exception.OverQuota as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())
     except (exception.Invalid, exception.NotFound,

@@ -47,3 +47,13 @@ password_response = {
     'additionalProperties': False,
 }
 no_body_response = types.empty_response
+
+topology_response = {
+    'type': 'object',
+    'properties': {
+        'nodes': {'type': 'array', 'items': {'type': 'object'}},
+        'pagesize_kb': {'type': ['integer', 'null']},
+    },
+    'required': ['nodes', 'pagesize_kb'],
+    'additionalProperties': False,
+}
