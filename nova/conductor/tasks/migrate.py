@@ -134,21 +134,37 @@ class MigrateTask(object):
 
     @instance_actions.wrap_event('conductor')
     def _live_migrate(self, context, instance, request_spec, host):
+        migration, error = self._place_move(
+            context, instance, request_spec, host, 'live_migrate',
+            'live-migration', 'preparing')
+        if error is not None:
+            return error
+        LOG.info('Live migration of instance %s: %s -> %s', instance.uuid,
+                 migration.source_compute, migration.dest_compute)
+        self.compute_rpcapi.live_migration(context, instance, migration)
+        return None
+
+    def _place_move(self, context, instance, request_spec, host,
+                    operation, migration_type, placing_status):
+        """Record a move of ``instance`` (same flavor) off its host, hand
+        its allocation to the migration and have the scheduler claim a
+        destination (``host`` when given). Returns ``(migration, None)``,
+        or ``(migration, error)`` once the move ended unstarted."""
         migration = objects.Migration(
             context=context, instance_uuid=instance.uuid,
             source_compute=instance.host, source_node=instance.node,
             old_instance_type_id=instance.flavor.id,
             new_instance_type_id=instance.flavor.id,
-            migration_type='live-migration', status='accepted',
+            migration_type=migration_type, status='accepted',
             user_id=context.user_id, project_id=context.project_id)
         migration.create()
         if not self.report_client.move_allocations(context, instance.uuid,
                                                    migration.uuid):
-            return self._not_started(context, instance, migration,
-                                     'live_migrate', exception.NoValidHost(
-                                         reason='the source allocation '
-                                                'could not be moved'))
-        migration.status = 'preparing'
+            return migration, self._not_started(
+                context, instance, migration, operation,
+                exception.NoValidHost(reason='the source allocation could '
+                                             'not be moved'))
+        migration.status = placing_status
         migration.save()
         request_spec.flavor = instance.flavor
         request_spec.num_instances = 1
@@ -159,16 +175,13 @@ class MigrateTask(object):
             selection = self.scheduler.select_destinations(
                 context, request_spec, [instance.uuid])[0][0]
         except exception.NoValidHost as error:
-            return self._not_started(context, instance, migration,
-                                     'live_migrate', error)
+            return migration, self._not_started(context, instance,
+                                                migration, operation, error)
         migration.dest_compute = selection.service_host
         migration.dest_node = selection.nodename
         migration.dest_host = selection.service_host
         migration.save()
-        LOG.info('Live migration of instance %s: %s -> %s', instance.uuid,
-                 migration.source_compute, migration.dest_compute)
-        self.compute_rpcapi.live_migration(context, instance, migration)
-        return None
+        return migration, None
 
     # -- evacuation ----------------------------------------------------------
 
@@ -187,36 +200,11 @@ class MigrateTask(object):
     @instance_actions.wrap_event('conductor')
     def _evacuate(self, context, instance, request_spec, host,
                   admin_password, stop):
-        migration = objects.Migration(
-            context=context, instance_uuid=instance.uuid,
-            source_compute=instance.host, source_node=instance.node,
-            old_instance_type_id=instance.flavor.id,
-            new_instance_type_id=instance.flavor.id,
-            migration_type='evacuation', status='accepted',
-            user_id=context.user_id, project_id=context.project_id)
-        migration.create()
-        if not self.report_client.move_allocations(context, instance.uuid,
-                                                   migration.uuid):
-            return self._not_started(context, instance, migration,
-                                     'evacuate', exception.NoValidHost(
-                                         reason='the source allocation '
-                                                'could not be moved'))
-        request_spec.flavor = instance.flavor
-        request_spec.num_instances = 1
-        request_spec.force_hosts = [host] if host else None
-        request_spec.force_nodes = None
-        request_spec.ignore_hosts = [instance.host]
-        try:
-            selection = self.scheduler.select_destinations(
-                context, request_spec, [instance.uuid])[0][0]
-        except exception.NoValidHost as error:
-            return self._not_started(context, instance, migration,
-                                     'evacuate', error)
-        migration.dest_compute = selection.service_host
-        migration.dest_node = selection.nodename
-        migration.dest_host = selection.service_host
-        migration.status = 'pre-migrating'
-        migration.save()
+        migration, error = self._place_move(
+            context, instance, request_spec, host, 'evacuate',
+            'evacuation', 'pre-migrating')
+        if error is not None:
+            return error
         LOG.info('Evacuating instance %s: %s -> %s', instance.uuid,
                  migration.source_compute, migration.dest_compute)
         self.compute_rpcapi.evacuate_instance(context, instance, migration,

@@ -6,30 +6,20 @@ state); forceDelete: 202, the server is deleted at once, soft-deleted or
 not (409 while locked for a non-admin). 404: no such server.
 """
 
-import webob.exc
-
+from nova.api.openstack.compute import action_runner
 from nova.api.openstack.compute.schemas import server_migrate as schemas
 from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
-from nova import exception
 from nova.policies import deferred_delete as policies
 
 
 def _run(req, server_id, rule, call):
     ctx = req.context
     instance = servers.get(ctx, server_id, None)
-    ctx.can(rule, target={'project_id': instance.project_id,
-                          'user_id': instance.user_id})
-    try:
-        call(ctx, instance)
-    except exception.InstanceNotFound as exc:
-        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
-    except (exception.InstanceInvalidState, exception.InstanceIsLocked,
-            exception.InstanceNotReady,
-            exception.ComputeServiceTooOld) as exc:
-        raise webob.exc.HTTPConflict(explanation=exc.format_message())
+    ctx.can(rule, target=action_runner.target(instance))
+    return action_runner.start(ctx, instance, call)
 
 
 @wsgi.response(202)

@@ -10,17 +10,14 @@ no valid host, an unknown host, nothing to confirm or revert; 403: policy;
 VERIFY_RESIZE), or it is locked and the caller is not an admin.
 """
 
-import webob.exc
-
 from nova.api.openstack import api_version_request as avr
+from nova.api.openstack.compute import action_runner
 from nova.api.openstack.compute.schemas import server_migrate as schemas
 from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
 import nova.conf
-from nova import exception
-from nova.i18n import _
 from nova.policies import servers as policies
 from nova import utils
 
@@ -30,24 +27,8 @@ CONF = nova.conf.CONF
 def _run(req, server_id, rule, call):
     ctx = req.context
     instance = servers.get(ctx, server_id, None)
-    ctx.can(rule, target={'project_id': instance.project_id,
-                          'user_id': instance.user_id})
-    try:
-        call(ctx, instance)
-    except exception.InstanceNotFound as exc:
-        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
-    except exception.MigrationNotFoundByStatus:
-        raise webob.exc.HTTPBadRequest(
-            explanation=_('Instance has not been resized.'))
-    except (exception.FlavorNotFound, exception.CannotResizeToSameFlavor,
-            exception.CannotResizeDisk, exception.NoValidHost,
-            exception.ComputeHostNotFound, exception.ComputeServiceInUse,
-            exception.InvalidRequest) as exc:
-        raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
-    except (exception.InstanceInvalidState, exception.InstanceIsLocked,
-            exception.InstanceNotReady, exception.ComputeServiceTooOld,
-            exception.ConductorTooOld) as exc:
-        raise webob.exc.HTTPConflict(explanation=exc.format_message())
+    ctx.can(rule, target=action_runner.target(instance))
+    return action_runner.start(ctx, instance, call)
 
 
 @wsgi.response(202)

@@ -10,6 +10,7 @@ is in progress or it is locked and the caller is not an admin
 
 import webob.exc
 
+from nova.api.openstack.compute import action_runner
 from nova.api.openstack.compute.schemas import server_tasks as schemas
 from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
@@ -22,27 +23,12 @@ from nova import utils
 
 CONF = nova.conf.CONF
 
-# Errors of the compute API meaning "not now" (409).
-_CONFLICTS = (exception.InstanceInvalidState, exception.InstanceIsLocked,
-              exception.InstanceNotReady, exception.InstanceNotRunning,
-              exception.ComputeServiceTooOld,
-              exception.InstancePasswordSetFailed,
-              exception.SetAdminPasswdNotSupported)
-
 
 def _run(req, server_id, rule, call):
-    """Look the server up, check ``rule`` and ``call(ctx, instance)``,
-    mapping the compute API's errors to HTTP ones."""
     ctx = req.context
     instance = servers.get(ctx, server_id, None)
-    ctx.can(rule, target={'project_id': instance.project_id,
-                          'user_id': instance.user_id})
-    try:
-        return call(ctx, instance)
-    except exception.InstanceNotFound as exc:
-        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
-    except _CONFLICTS as exc:
-        raise webob.exc.HTTPConflict(explanation=exc.format_message())
+    ctx.can(rule, target=action_runner.target(instance))
+    return action_runner.start(ctx, instance, call)
 
 
 @wsgi.response(200)

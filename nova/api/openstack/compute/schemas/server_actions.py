@@ -11,3 +11,15 @@ action = {}
 # 202 with no body for most actions; a few answer a body (console
 # output, image id), which their own handlers declare.
 action_response = {'type': ['object', 'null']}
+
+
+def no_arguments(action):
+    """The body of an action that takes no arguments: ``{"<action>":
+    null}``; Nova also takes an empty object."""
+    return {
+        'type': 'object',
+        'properties': {action: {'type': ['null', 'object'],
+                                'additionalProperties': False}},
+        'required': [action],
+        'additionalProperties': False,
+    }

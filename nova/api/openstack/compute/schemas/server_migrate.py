@@ -2,6 +2,7 @@
 actions, and of restore and forceDelete."""
 
 from nova.api.validation import parameter_types as types
+from nova.api.openstack.compute.schemas.server_actions import no_arguments
 
 resize = {
     'type': 'object',
@@ -22,23 +23,12 @@ resize = {
 }
 
 
-def _null_action(name):
-    """``{"<name>": null}``; Nova also takes an empty object."""
-    return {
-        'type': 'object',
-        'properties': {name: {'type': ['null', 'object'],
-                              'additionalProperties': False}},
-        'required': [name],
-        'additionalProperties': False,
-    }
-
-
-confirm_resize = _null_action('confirmResize')
-revert_resize = _null_action('revertResize')
-migrate = _null_action('migrate')
+confirm_resize = no_arguments('confirmResize')
+revert_resize = no_arguments('revertResize')
+migrate = no_arguments('migrate')
 # Deferred delete's actions take no arguments either.
-restore = _null_action('restore')
-force_delete = _null_action('forceDelete')
+restore = no_arguments('restore')
+force_delete = no_arguments('forceDelete')
 # 2.56: a target host (null: the scheduler's choice).
 migrate_v256 = {
     'type': 'object',

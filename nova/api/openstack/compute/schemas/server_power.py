@@ -1,23 +1,14 @@
 """Schemas of the power actions of POST /servers/{server_id}/action."""
 
-
-def _no_arguments(action):
-    """``{"<action>": null}``; Nova also takes an empty object."""
-    return {
-        'type': 'object',
-        'properties': {action: {'type': ['null', 'object'],
-                                'additionalProperties': False}},
-        'required': [action],
-        'additionalProperties': False,
-    }
+from nova.api.openstack.compute.schemas.server_actions import no_arguments
 
 
-stop = _no_arguments('os-stop')
-start = _no_arguments('os-start')
-pause = _no_arguments('pause')
-unpause = _no_arguments('unpause')
-suspend = _no_arguments('suspend')
-resume = _no_arguments('resume')
+stop = no_arguments('os-stop')
+start = no_arguments('os-start')
+pause = no_arguments('pause')
+unpause = no_arguments('unpause')
+suspend = no_arguments('suspend')
+resume = no_arguments('resume')
 
 reboot = {
     'type': 'object',

@@ -1,22 +1,12 @@
 """Schemas of the shelve, shelveOffload and unshelve server actions."""
 
 from nova.api.validation import parameter_types as types
+from nova.api.openstack.compute.schemas.server_actions import no_arguments
 
 
-def _null_action(name):
-    """``{"<name>": null}``; Nova also takes an empty object."""
-    return {
-        'type': 'object',
-        'properties': {name: {'type': ['null', 'object'],
-                              'additionalProperties': False}},
-        'required': [name],
-        'additionalProperties': False,
-    }
-
-
-shelve = _null_action('shelve')
-shelve_offload = _null_action('shelveOffload')
-unshelve = _null_action('unshelve')
+shelve = no_arguments('shelve')
+shelve_offload = no_arguments('shelveOffload')
+unshelve = no_arguments('unshelve')
 
 
 def _unshelve_with(arguments):
