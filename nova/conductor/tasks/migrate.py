@@ -72,8 +72,11 @@ class MigrateTask(object):
         request_spec.num_instances = 1
         request_spec.force_hosts = [host] if host else None
         request_spec.force_nodes = None
+        # A cold migration always leaves its host (the drivers here
+        # cannot migrate to the same host); a resize may stay when
+        # allow_resize_to_same_host says so.
         request_spec.ignore_hosts = (
-            None if CONF.allow_resize_to_same_host or host
+            None if host or (resizing and CONF.allow_resize_to_same_host)
             else [instance.host])
         try:
             selection = self.scheduler.select_destinations(

@@ -391,3 +391,43 @@ class TestEvacuate(MoveTestCase):
             self.assertLess(time.time(), deadline)
             time.sleep(0.05)
         self.assertEqual('SHUTOFF', self.wait_idle()['status'])
+
+
+class TestSameHost(MoveTestCase):
+    """allow_resize_to_same_host lets a resize stay; a cold migration
+    always leaves (regression: it could land on its own host)."""
+
+    def test_migrate_leaves_and_resize_may_stay(self):
+        self.flags(allow_resize_to_same_host=True)
+        for _attempt in range(3):
+            self.assertEqual(202, self.act({'migrate': None},
+                                           api=self.admin).status_code)
+            server = self.wait_idle()
+            self.assertNotEqual(self.source, server['OS-EXT-SRV-ATTR:host'])
+            self.assertEqual(202, self.act({'revertResize': None}).status_code)
+            self.assertEqual(self.source,
+                             self.wait_idle()['OS-EXT-SRV-ATTR:host'])
+        # With the other host disabled, the resize stays where it is.
+        other = [c for c in self.cloud.computes if c.host != self.source][0]
+        self.disable(other.host)
+        self.assertEqual(202, self.act(
+            {'resize': {'flavorRef': '2'}}).status_code)
+        self.assertEqual(('VERIFY_RESIZE', self.source),
+                         (self.wait_idle()['status'],
+                          self.wait_idle()['OS-EXT-SRV-ATTR:host']))
+
+    def disable(self, host):
+        ctxt = nova_context.get_admin_context()
+        mapping = objects.HostMapping.get_by_host(ctxt, host)
+        with nova_context.target_cell(ctxt, mapping.cell_mapping) as cctxt:
+            service = objects.Service.get_by_compute_host(cctxt, host)
+            service.disabled = True
+            service.save()
+
+        def enable():
+            with nova_context.target_cell(ctxt,
+                                          mapping.cell_mapping) as cctxt:
+                service = objects.Service.get_by_compute_host(cctxt, host)
+                service.disabled = False
+                service.save()
+        self.addCleanup(enable)
