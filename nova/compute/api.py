@@ -15,10 +15,11 @@ from oslo_utils import excutils
 from oslo_utils import uuidutils
 
 import nova.conf
+from nova.compute import guest
 from nova.compute import instance_actions
 from nova.compute import instance_list
 from nova.compute import locking
-from nova.compute import metadata_limit
+from nova.compute import moves
 from nova.compute import power_state
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import states
@@ -38,22 +39,6 @@ CONF = nova.conf.CONF
 LOG = logging.getLogger(__name__)
 
 MULTI_NAME_TEMPLATE = '%(name)s-%(count)d'
-# Properties of the boot image (kept in system metadata as image_*) a
-# snapshot does not inherit: the snapshot states its own.
-_NOT_INHERITED = frozenset(('base_image_ref', 'disk_format',
-                            'container_format', 'min_ram', 'min_disk',
-                            'instance_uuid', 'user_id', 'image_type',
-                            'backup_type'))
-
-
-def image_system_metadata(image):
-    """The ``image_*`` system metadata an instance keeps of the image
-    (a Glance v2 dict) it was built or rebuilt from."""
-    system_metadata = {'image_%s' % k: str(v) for k, v in image.items()
-                       if k in ('disk_format', 'container_format',
-                                'min_ram', 'min_disk') and v is not None}
-    system_metadata['image_base_image_ref'] = image['id']
-    return system_metadata
 
 
 def _has_address(instance, patterns):
@@ -118,7 +103,7 @@ def _shared(factory):
     return property(getter)
 
 
-class API(object):
+class API(guest.GuestAPI, moves.MoveAPI):
     """Server operations for nova-api."""
 
     def __init__(self):
@@ -252,7 +237,7 @@ class API(object):
         if count > 1 and name:
             display_name = MULTI_NAME_TEMPLATE % {'name': name,
                                                   'count': index + 1}
-        system_metadata = image_system_metadata(image)
+        system_metadata = guest.image_system_metadata(image)
         return objects.Instance(
             context=context, uuid=uuidutils.generate_uuid(),
             user_id=context.user_id, project_id=context.project_id,
@@ -577,282 +562,6 @@ class API(object):
             else:
                 rpc_method(cctxt, instance)
 
-    # -- images, rescue, passwords ---------------------------------------
-
-    def _snapshot_image(self, context, instance, name, image_type,
-                        extra_properties):
-        """Register (queued) the image a snapshot of ``instance`` fills:
-        the properties of the image it was built from, then who and
-        what it was taken from, then ``extra_properties``."""
-        system_metadata = instance.system_metadata
-        properties = {
-            key[len('image_'):]: value
-            for key, value in system_metadata.items()
-            if key.startswith('image_') and key[len('image_'):] not in
-            _NOT_INHERITED}
-        properties.update({
-            'instance_uuid': instance.uuid, 'user_id': context.user_id,
-            'image_type': image_type,
-            'base_image_ref': instance.image_ref or ''})
-        properties.update(extra_properties or {})
-        image_meta = {
-            'name': name,
-            'disk_format': system_metadata.get('image_disk_format', 'raw'),
-            'container_format': system_metadata.get(
-                'image_container_format', 'bare'),
-            'min_ram': int(system_metadata.get('image_min_ram') or 0),
-            'min_disk': max(int(system_metadata.get('image_min_disk') or 0),
-                            instance.root_gb or 0),
-            'properties': properties,
-        }
-        return self.image_api.create(context, image_meta)
-
-    def snapshot(self, context, instance, name, extra_properties=None):
-        """Start a snapshot of ``instance`` into a new image named
-        ``name``; returns the image (queued; active once uploaded).
-        Allowed while ACTIVE, SHUTOFF, PAUSED or SUSPENDED (else
-        InstanceInvalidState)."""
-        with self._task(context, instance, 'snapshot', check_lock=False,
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            image = self._snapshot_image(context, instance, name,
-                                         'snapshot', extra_properties)
-            self.compute_rpcapi.snapshot_instance(cctxt, instance,
-                                                  image['id'])
-        return image
-
-    def backup(self, context, instance, name, backup_type, rotation,
-               extra_properties=None):
-        """Like ``snapshot``; once uploaded, only the ``rotation`` newest
-        backups of ``backup_type`` of the instance are kept."""
-        properties = dict(extra_properties or {}, backup_type=backup_type)
-        with self._task(context, instance, 'backup', check_lock=False,
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            image = self._snapshot_image(context, instance, name, 'backup',
-                                         properties)
-            self.compute_rpcapi.backup_instance(
-                cctxt, instance, image['id'], backup_type, rotation)
-        return image
-
-    def rescue(self, context, instance, rescue_password,
-               rescue_image_ref=None):
-        """Boot ``instance`` from ``rescue_image_ref`` (default: its own
-        image). Raises ImageNotFound for a missing rescue image."""
-        image_ref = rescue_image_ref or instance.image_ref
-        self.image_api.get(context, image_ref)
-        with self._task(context, instance, 'rescue') as (cctxt, instance):
-            self.compute_rpcapi.rescue_instance(
-                cctxt, instance, rescue_password, image_ref)
-
-    def rebuild(self, context, instance, image_href, admin_password,
-                changes=None):
-        """Rebuild ``instance`` from ``image_href`` on its host, first
-        writing ``changes`` (instance field -> value: display_name,
-        metadata, access_ip_v4/v6, display_description, key_name,
-        user_data, hostname) to it. Allowed while ACTIVE, SHUTOFF or
-        ERROR with no task; raises ImageNotFound/ImageNotActive and
-        FlavorDiskSmallerThanImage/FlavorMemoryTooSmall (400),
-        MetadataLimitExceeded (403) and what ``_task`` raises."""
-        changes = dict(changes or {})
-        if 'metadata' in changes:
-            metadata_limit.check(changes['metadata'])
-        with self._task(context, instance, 'rebuild',
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            image = self._get_image(context, image_href)
-            self._check_flavor_fits_image(instance.flavor, image)
-            for field, value in changes.items():
-                setattr(instance, field, value)
-            instance.image_ref = image['id']
-            system_metadata = {
-                key: value
-                for key, value in instance.system_metadata.items()
-                if not key.startswith('image_')}
-            system_metadata.update(image_system_metadata(image))
-            instance.system_metadata = system_metadata
-            instance.progress = 0
-            instance.save()
-            self.compute_rpcapi.rebuild_instance(cctxt, instance,
-                                                 image['id'], admin_password)
-
-    # -- resize and cold migration --------------------------------------
-
-    def resize(self, context, instance, flavor_id):
-        """Move ``instance`` to the flavor ``flavor_id`` (on a host the
-        scheduler picks); it waits in VERIFY_RESIZE to be confirmed or
-        reverted. Raises FlavorNotFound, CannotResizeToSameFlavor,
-        CannotResizeDisk (400), NoValidHost (400) and what ``_task``
-        raises."""
-        flavor = objects.Flavor.get_by_flavor_id(context, flavor_id)
-        current = instance.flavor
-        if flavor.flavorid == current.flavorid:
-            raise exception.CannotResizeToSameFlavor()
-        if flavor.root_gb < current.root_gb:
-            raise exception.CannotResizeDisk(
-                reason='Resizing to a smaller disk flavor is not allowed.')
-        self._move(context, instance, 'resize', flavor, None)
-
-    def migrate(self, context, instance, host=None):
-        """Move ``instance`` to another host (``host``, 2.56, when
-        given; ComputeHostNotFound if unknown), keeping its flavor."""
-        if host is not None:
-            self._check_requested_destination(context, host, None)
-            if host == instance.host:
-                raise exception.InvalidRequest(
-                    'The target host is the server\'s own host.')
-        self._move(context, instance, 'migrate', None, host)
-
-    def live_migrate(self, context, instance, host=None):
-        """Move the running ``instance`` (ACTIVE or PAUSED) to ``host``
-        (ComputeHostNotFound if unknown, InvalidRequest if its own) or
-        where the scheduler puts it; asynchronous: a move that finds no
-        host leaves the server as it was, with a fault."""
-        if host is not None:
-            self._check_requested_destination(context, host, None)
-            if host == instance.host:
-                raise exception.InvalidRequest(
-                    'The target host is the server\'s own host.')
-        with self._task(context, instance, 'live_migrate') as (
-                cctxt, instance):
-            spec = objects.RequestSpec.get_by_instance_uuid(
-                context, instance.uuid)
-            self.compute_task_api.live_migrate_instance(context, instance,
-                                                        spec, host)
-
-    def evacuate(self, context, instance, host=None, admin_password=None,
-                 stop=False):
-        """Rebuild ``instance`` on ``host`` (or the scheduler's choice)
-        because its own host is down; ``stop`` (2.95): leave it stopped.
-        Raises ComputeServiceInUse (400) while its host is up,
-        ComputeHostNotFound / InvalidRequest (400) for an unknown host or
-        its own, and what ``_task`` raises."""
-        if host is not None:
-            self._check_requested_destination(context, host, None)
-            if host == instance.host:
-                raise exception.InvalidRequest(
-                    'The target host is the server\'s own host.')
-        mapping = objects.InstanceMapping.get_by_instance_uuid(
-            context, instance.uuid)
-        if mapping.cell_mapping is not None and instance.host:
-            with nova_context.target_cell(context,
-                                          mapping.cell_mapping) as cctxt:
-                if self._host_is_up(cctxt, instance.host):
-                    raise exception.ComputeServiceInUse(
-                        host=instance.host)
-        with self._task(context, instance, 'evacuate') as (cctxt, instance):
-            spec = objects.RequestSpec.get_by_instance_uuid(
-                context, instance.uuid)
-            self.compute_task_api.evacuate_instance(
-                context, instance, spec, host, admin_password, stop)
-
-    def _move(self, context, instance, operation, flavor, host):
-        with self._task(context, instance, operation) as (cctxt, instance):
-            spec = objects.RequestSpec.get_by_instance_uuid(
-                context, instance.uuid)
-            self.compute_task_api.migrate_server(
-                cctxt, instance, flavor or instance.flavor, spec, host)
-
-    @staticmethod
-    def _finished_migration(cctxt, instance):
-        """The move waiting for a confirmation; MigrationNotFoundByStatus
-        (400: "not resized") when there is none."""
-        return objects.Migration.get_by_instance_and_status(
-            cctxt, instance.uuid, 'finished')
-
-    def confirm_resize(self, context, instance):
-        """Keep a resized server where it is now; its source host lets
-        go of the old guest and allocation."""
-        with self._task(context, instance, 'confirm_resize',
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            migration = self._finished_migration(cctxt, instance)
-            migration.status = 'confirming'
-            migration.save()
-            self.compute_rpcapi.confirm_resize(cctxt, instance, migration)
-
-    def revert_resize(self, context, instance):
-        """Take a resized server back to its old flavor and host."""
-        with self._task(context, instance, 'revert_resize',
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            migration = self._finished_migration(cctxt, instance)
-            migration.status = 'reverting'
-            migration.save()
-            self.compute_rpcapi.revert_resize(cctxt, instance, migration)
-
-    def _confirm_before_delete(self, cctxt, instance):
-        """A server deleted while waiting in VERIFY_RESIZE has its move
-        confirmed first, so its source host lets go of the old guest."""
-        if instance.vm_state != vm_states.RESIZED:
-            return
-        try:
-            migration = objects.Migration.get_by_instance_and_status(
-                cctxt, instance.uuid, 'finished')
-        except exception.MigrationNotFoundByStatus:
-            return
-        migration.status = 'confirming'
-        migration.save()
-        self.compute_rpcapi.confirm_resize(cctxt, instance, migration)
-
-    # -- shelve ------------------------------------------------------------
-
-    def shelve(self, context, instance):
-        """Stop ``instance`` and save it into a new image named
-        ``<name>-shelved``; offloaded at once when ``shelved_offload_time``
-        is 0. Allowed while ACTIVE, SHUTOFF, PAUSED or SUSPENDED."""
-        with self._task(context, instance, 'shelve',
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            image = self._snapshot_image(
-                context, instance, '%s-shelved' % instance.display_name,
-                'snapshot', {})
-            self.compute_rpcapi.shelve_instance(
-                cctxt, instance, image['id'],
-                offload=CONF.shelved_offload_time == 0)
-
-    def shelve_offload(self, context, instance):
-        """Let go of the guest and host of a SHELVED ``instance``."""
-        with self._task(context, instance, 'shelve_offload') as (
-                cctxt, instance):
-            self.compute_rpcapi.shelve_offload_instance(cctxt, instance)
-
-    def unshelve(self, context, instance, availability_zone=None,
-                 host=None, unpin_az=False):
-        """Bring a shelved ``instance`` back: on its host when it was not
-        offloaded, else where the scheduler puts it, limited to
-        ``availability_zone`` (2.77) and/or ``host`` (2.91, admins);
-        ``unpin_az`` (2.91, ``"availability_zone": null``) lets it go to
-        any zone. Raises InvalidRequest (400) for an unknown zone and
-        InstanceInvalidState (409) for a zone or host while it was not
-        offloaded, ComputeHostNotFound (400) for an unknown host."""
-        if availability_zone is not None:
-            self._check_availability_zone(context, availability_zone)
-        if host is not None:
-            self._check_requested_destination(context, host, None)
-        with self._task(context, instance, 'unshelve',
-                        expected_attrs=['system_metadata']) as (
-                cctxt, instance):
-            if instance.vm_state == vm_states.SHELVED:
-                if availability_zone or host:
-                    raise exception.InstanceInvalidState(
-                        instance_uuid=instance.uuid, attr='vm_state',
-                        state=instance.vm_state,
-                        method='unshelve to a zone or host')
-                self.compute_rpcapi.unshelve_instance(cctxt, instance,
-                                                      instance.host)
-                return
-            spec = objects.RequestSpec.get_by_instance_uuid(
-                context, instance.uuid)
-            if availability_zone is not None or unpin_az:
-                spec.availability_zone = availability_zone
-                instance.availability_zone = availability_zone
-                instance.save()
-            spec.force_hosts = [host] if host else None
-            spec.force_nodes = None
-            spec.ignore_hosts = None
-            self.compute_task_api.unshelve_instance(context, instance, spec)
-
     @staticmethod
     def _check_availability_zone(context, availability_zone):
         """InvalidRequest unless a compute service is in the zone."""
@@ -865,63 +574,6 @@ class API(object):
                         return
         raise exception.InvalidRequest(
             'The requested availability zone is not available')
-
-    def unrescue(self, context, instance):
-        with self._task(context, instance, 'unrescue') as (cctxt, instance):
-            self.compute_rpcapi.unrescue_instance(cctxt, instance)
-
-    def set_admin_password(self, context, instance, password):
-        """Set the administrator password in the running guest; returns
-        once the host has. Raises what the host raised (InstanceNotRunning,
-        SetAdminPasswdNotSupported, InstancePasswordSetFailed: all 409)."""
-        with self._task(context, instance, 'set_password') as (
-                cctxt, instance):
-            self.compute_rpcapi.set_admin_password(cctxt, instance,
-                                                   password)
-
-    def trigger_crash_dump(self, context, instance):
-        """Send the guest an NMI (it must be running: InstanceNotRunning)."""
-        with self._task(context, instance, 'trigger_crash_dump') as (
-                cctxt, instance):
-            if instance.power_state != power_state.RUNNING:
-                raise exception.InstanceNotRunning(instance_id=instance.uuid)
-            self.compute_rpcapi.trigger_crash_dump(cctxt, instance)
-
-    def reset_state(self, context, instance, vm_state):
-        """Force ``instance`` into ``vm_state`` (``active`` or ``error``)
-        with no task (os-resetState, for admins)."""
-        mapping = objects.InstanceMapping.get_by_instance_uuid(
-            context, instance.uuid)
-        if mapping.cell_mapping is None:
-            raise exception.InstanceNotReady(instance_id=instance.uuid)
-        with nova_context.target_cell(context, mapping.cell_mapping) as cctxt:
-            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
-            states.reset(instance, vm_state)
-
-    def get_diagnostics(self, context, instance, standard):
-        """The guest's diagnostics (see ``ComputeDriver``); raises
-        InstanceInvalidState (409) while it is building, has no host or a
-        task runs that changes the guest, DiagnosticsNotSupported (501)."""
-        if not instance.host or instance.vm_state in (
-                vm_states.BUILDING, vm_states.SHELVED_OFFLOADED,
-                vm_states.SOFT_DELETED):
-            raise exception.InstanceInvalidState(
-                instance_uuid=instance.uuid, attr='vm_state',
-                state=instance.vm_state, method='get diagnostics')
-        return self.compute_rpcapi.get_diagnostics(context, instance,
-                                                   standard)
-
-    def get_console_output(self, context, instance, tail_length=None):
-        """The last ``tail_length`` lines (all when None) of the server's
-        console log, from its host.
-
-        Raises InstanceNotReady (409) while the server has no host yet,
-        ConsoleNotAvailable (404) when its driver keeps no log for it.
-        """
-        if not instance.host:
-            raise exception.InstanceNotReady(instance_id=instance.uuid)
-        return self.compute_rpcapi.get_console_output(
-            context, instance, tail_length)
 
     # -- events from other services ------------------------------------------
 
