@@ -23,7 +23,7 @@ UNLOCK = 'unlock'
 
 # Operation of ``nova.compute.states`` -> the action Nova names it.
 BY_OPERATION = {
-    'stop': 'stop', 'start': 'start', 'reboot_soft': 'reboot',
+    'stop': 'stop', 'sync_power_off': 'stop', 'start': 'start', 'reboot_soft': 'reboot',
     'reboot_hard': 'reboot', 'pause': 'pause', 'unpause': 'unpause',
     'suspend': 'suspend', 'resume': 'resume', 'rescue': 'rescue',
     'unrescue': 'unrescue', 'rebuild': 'rebuild',

@@ -21,6 +21,7 @@ from nova.compute import instance_actions
 from nova.compute import live_migration
 from nova.compute import power_state
 from nova.compute import power
+from nova.compute import power_sync
 from nova.compute import resource_tracker
 from nova.compute import rebuild
 from nova.compute import recovery
@@ -381,6 +382,13 @@ class ComputeManager(manager.Manager):
             LOG.info('Offloading instance %s, shelved since %s',
                      instance.uuid, shelved_at)
             self.shelve_flows.offload(context, instance)
+
+    @manager.periodic_task_decorator(
+        spacing=CONF.sync_power_state_interval, run_immediately=False)
+    def _sync_power_states(self, context):
+        """Reconcile recorded power states with the driver's
+        (``nova.compute.power_sync``)."""
+        power_sync.sync_host(context, self.driver, self.host)
 
     @manager.periodic_task_decorator(spacing=60, run_immediately=False)
     def _poll_unconfirmed_resizes(self, context):

@@ -23,6 +23,7 @@ def _driver_call(driver, context, instance, operation, params):
     network_info = instance.info_cache
     calls = {
         'stop': lambda: driver.power_off(instance),
+        'sync_power_off': lambda: driver.power_off(instance),
         'start': lambda: driver.power_on(context, instance, network_info),
         'reboot_soft': lambda: driver.reboot(context, instance,
                                              network_info, 'SOFT'),
@@ -43,7 +44,7 @@ def _driver_call(driver, context, instance, operation, params):
     return calls[operation]
 
 
-OPERATIONS = ('stop', 'start', 'reboot_soft', 'reboot_hard', 'pause',
+OPERATIONS = ('stop', 'sync_power_off', 'start', 'reboot_soft', 'reboot_hard', 'pause',
               'unpause', 'suspend', 'resume', 'rescue', 'unrescue',
               'soft_delete', 'restore')
 

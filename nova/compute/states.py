@@ -32,6 +32,10 @@ TRANSITIONS = {
     'delete': (tuple(vm_states.ALLOW_DELETE), task_states.DELETING),
     'stop': ((vm_states.ACTIVE, vm_states.ERROR), task_states.POWERING_OFF),
     'start': ((vm_states.STOPPED,), task_states.POWERING_ON),
+    # The power state sync stops a guest whose state contradicts its
+    # vm_state (``nova.compute.power_sync``).
+    'sync_power_off': ((vm_states.ACTIVE, vm_states.STOPPED,
+                        vm_states.PAUSED), task_states.POWERING_OFF),
     'reboot_soft': ((vm_states.ACTIVE,), task_states.REBOOTING),
     'reboot_hard': (_HARD_REBOOTABLE, task_states.REBOOTING_HARD),
     'pause': ((vm_states.ACTIVE,), task_states.PAUSING),
@@ -116,6 +120,7 @@ OUTCOMES = {
     ('build', 'failure'): (vm_states.ERROR, None),
     ('delete', 'success'): (vm_states.DELETED, None),
     ('stop', 'success'): (vm_states.STOPPED, None),
+    ('sync_power_off', 'success'): (vm_states.STOPPED, None),
     ('start', 'success'): (vm_states.ACTIVE, None),
     ('reboot_soft', 'success'): (vm_states.ACTIVE, None),
     ('reboot_hard', 'success'): (vm_states.ACTIVE, None),
@@ -164,7 +169,7 @@ OUTCOMES = {
     ('revert_resize', 'success'): (UNCHANGED, None),
     ('revert_resize', 'failure'): (vm_states.ERROR, None),
 }
-for _operation in ('stop', 'start', 'reboot_soft', 'pause', 'unpause',
+for _operation in ('stop', 'sync_power_off', 'start', 'reboot_soft', 'pause', 'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
                    'set_password', 'trigger_crash_dump', 'shelve',
                    'shelve_offload', 'unshelve', 'soft_delete', 'restore',

@@ -178,6 +178,18 @@ class FakeDriver(driver.ComputeDriver):
             if state == power_state.RUNNING and boots:
                 guest.boot()
 
+    def guest_changed_by_itself(self, instance_uuid, state):
+        """Test hook: the guest of ``instance_uuid`` takes ``state`` (a
+        power state) without any request, as a guest that shuts itself
+        down or crashes does; ``power_state.NOSTATE`` makes it vanish."""
+        with self._lock:
+            if state == power_state.NOSTATE:
+                self._guests.pop(instance_uuid, None)
+                return
+            guest = self._guests[instance_uuid]
+            guest.state = state
+            guest.log('%s by itself' % power_state.STATE_MAP[state])
+
     def get_console_output(self, context, instance):
         with self._lock:
             guest = self._guests.get(instance.uuid)

@@ -143,3 +143,76 @@ class TestServerPower(cloud_fixture.SharedCloudTestCase):
         resp = self.api.post('/servers/%s/action' % MISSING,
                              {'os-getConsoleOutput': {}})
         self.assertEqual(404, resp.status_code, resp.text)
+
+
+class TestPowerStateSync(cloud_fixture.SharedCloudTestCase):
+    """The periodic power state sync puts right what a guest did by
+    itself, as Nova's ``_sync_power_states`` does."""
+
+    def setUp(self):
+        super().setUp()
+        self.api = self.cloud.api_for('demo', 'demo')
+        self.server_id = self.api.create_server(name='vm')['server']['id']
+        self.api.wait_for_status(self.server_id, 'ACTIVE')
+        self.manager = self.cloud.computes[0].manager
+
+    def sync(self):
+        from nova import context
+        return self.manager._sync_power_states(context.get_admin_context())
+
+    def guest_does(self, state):
+        self.manager.driver.guest_changed_by_itself(self.server_id, state)
+
+    def server(self):
+        server = self.api.get_server(self.server_id)
+        return (server['status'], server['OS-EXT-STS:task_state'],
+                server['OS-EXT-STS:power_state'])
+
+    def test_guest_that_shut_down_by_itself_is_stopped(self):
+        self.guest_does(power_state.SHUTDOWN)
+        self.sync()
+        self.assertEqual(('SHUTOFF', None, power_state.SHUTDOWN),
+                         self.server())
+        actions = self.api.get('/servers/%s/os-instance-actions' %
+                               self.server_id).json()['instanceActions']
+        self.assertEqual(['stop', 'create'], [a['action'] for a in actions])
+        # It starts again as any stopped server does.
+        resp = self.api.post('/servers/%s/action' % self.server_id,
+                             {'os-start': None})
+        self.assertEqual(202, resp.status_code, resp.text)
+        self.api.wait_for_status(self.server_id, 'ACTIVE')
+
+    def test_running_guest_of_a_stopped_server_is_stopped_again(self):
+        self.api.post('/servers/%s/action' % self.server_id,
+                      {'os-stop': None})
+        self.api.wait_for_status(self.server_id, 'SHUTOFF')
+        self.guest_does(power_state.RUNNING)
+        self.sync()
+        self.assertEqual(('SHUTOFF', None, power_state.SHUTDOWN),
+                         self.server())
+        self.assertEqual(power_state.SHUTDOWN,
+                         self.manager.driver._guests[self.server_id].state)
+
+    def test_other_changes_are_only_recorded(self):
+        # A guest paused by itself stays ACTIVE with its power state.
+        self.guest_does(power_state.PAUSED)
+        self.sync()
+        self.assertEqual(('ACTIVE', None, power_state.PAUSED),
+                         self.server())
+        # A vanished guest is recorded as NOSTATE, the server untouched.
+        self.guest_does(power_state.NOSTATE)
+        self.sync()
+        self.assertEqual(('ACTIVE', None, power_state.NOSTATE),
+                         self.server())
+
+    def test_server_with_a_task_is_left_to_it(self):
+        from nova import context
+        from nova import objects
+        ctx = context.get_admin_context()
+        instance = objects.Instance.get_by_uuid(ctx, self.server_id)
+        instance.task_state = 'rebooting'
+        instance.save()
+        self.guest_does(power_state.SHUTDOWN)
+        self.sync()
+        self.assertEqual(('REBOOT', 'rebooting', power_state.RUNNING),
+                         self.server())
