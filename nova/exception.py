@@ -283,6 +283,22 @@ class MigrationNotFoundByStatus(MigrationNotFound):
                 "with status %(status)s.")
 
 
+class MigrationNotFoundForInstance(MigrationNotFound):
+    msg_fmt = _("Migration %(migration_id)s not found for instance "
+                "%(instance_id)s")
+
+
+class InvalidMigrationState(Invalid):
+    msg_fmt = _("Migration %(migration_id)s state of instance "
+                "%(instance_uuid)s is %(state)s. Cannot %(method)s while the "
+                "migration is in this state.")
+
+
+class LiveMigrationAborted(NovaException):
+    msg_fmt = _("The live migration of instance %(instance_uuid)s was "
+                "aborted.")
+
+
 class TagNotFound(NotFound):
     msg_fmt = _("Tag %(tag)s could not be found on resource "
                 "%(resource_id)s.")

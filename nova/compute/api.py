@@ -169,7 +169,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
                user_data=None, access_ips=(None, None),
                return_reservation_id=False, tags=None, hostname=None,
                requested_host=None, requested_node=None,
-               admin_password=None):
+               admin_password=None, scheduler_hints=None):
         """Accept a request for servers and hand it to the conductor.
 
         ``access_ips``: the user-given ``(IPv4, IPv6)`` access addresses
@@ -177,7 +177,8 @@ class API(guest.GuestAPI, moves.MoveAPI):
         ``tags``: strings (2.52); ``hostname``: the guest's hostname
         (2.90; else derived from the name); ``requested_host`` /
         ``requested_node``: where to build (2.74; ComputeHostNotFound
-        when unknown); ``admin_password``: handed to the driver. Returns
+        when unknown); ``admin_password``: handed to the driver;
+        ``scheduler_hints``: ``os:scheduler_hints`` as given. Returns
         ``(instances, reservation_id)``; the instances exist as build
         requests in the API database when this returns.
         """
@@ -208,6 +209,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
                 context, instance.uuid, image_meta, flavor, max_count,
                 context.project_id, context.user_id,
                 availability_zone=availability_zone,
+                scheduler_hints=scheduler_hints,
                 force_hosts=[requested_host] if requested_host else None,
                 force_nodes=[requested_node] if requested_node else None)
             spec.create()

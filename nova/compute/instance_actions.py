@@ -23,7 +23,8 @@ UNLOCK = 'unlock'
 
 # Operation of ``nova.compute.states`` -> the action Nova names it.
 BY_OPERATION = {
-    'stop': 'stop', 'sync_power_off': 'stop', 'start': 'start', 'reboot_soft': 'reboot',
+    'stop': 'stop', 'sync_power_off': 'stop',
+    'start': 'start', 'reboot_soft': 'reboot',
     'reboot_hard': 'reboot', 'pause': 'pause', 'unpause': 'unpause',
     'suspend': 'suspend', 'resume': 'resume', 'rescue': 'rescue',
     'unrescue': 'unrescue', 'rebuild': 'rebuild',
@@ -37,6 +38,8 @@ BY_OPERATION = {
     'live_migrate': 'live-migration', 'evacuate': 'evacuate',
 }
 FORCE_DELETE = 'forceDelete'
+LIVE_MIGRATION_FORCE_COMPLETE = 'live_migration_force_complete'
+LIVE_MIGRATION_CANCEL = 'live_migration_cancel'
 
 
 def record(context, instance_uuid, action):

@@ -10,7 +10,9 @@ moves from the source to the destination the conductor claimed.
 
 A failure on the source leaves the guest running there: the instance
 holds its source allocation again, the destination's is freed, the
-migration is ``error`` and the instance gets a fault.
+migration is ``error`` and the instance gets a fault. An abort (2.24)
+ends the same way without a fault, the migration ``cancelled``; a force
+complete (2.22) asks the driver to finish the copy now.
 """
 
 from oslo_log import log as logging
@@ -43,29 +45,63 @@ class LiveMigrationFlows(object):
             LOG.info('Instance %s changed during its live migration',
                      instance.uuid)
 
+    def _roll_back(self, context, instance, migration, status):
+        """The guest stays here: the instance holds its source allocation
+        again (the destination's is freed) and no task."""
+        self.report_client.delete_allocation_for_instance(
+            context, instance.uuid)
+        self.report_client.move_allocations(context, migration.uuid,
+                                            instance.uuid)
+        migration.status = status
+        migration.save()
+        self._end(instance, 'failure')
+
     def live_migration(self, context, instance, migration):
         """Source: move the running guest to ``migration.dest_compute``."""
+        if objects.Migration.get_by_id(context,
+                                       migration.id).status == 'cancelled':
+            LOG.info('Live migration of %s aborted before it started',
+                     instance.uuid)
+            self._roll_back(context, instance, migration, 'cancelled')
+            return None
         migration.status = 'running'
         migration.save()
         try:
             self.driver.live_migration(context, instance,
                                        migration.dest_compute, migration)
+        except exception.LiveMigrationAborted:
+            LOG.info('Live migration of %s to %s aborted', instance.uuid,
+                     migration.dest_compute)
+            self._roll_back(context, instance, migration, 'cancelled')
+            return None
         except Exception as error:
             LOG.warning('Live migration of %s to %s failed: %s',
                         instance.uuid, migration.dest_compute, error)
             objects.InstanceFault.from_exception(
                 context, instance.uuid, error, host=self.host).create()
-            self.report_client.delete_allocation_for_instance(
-                context, instance.uuid)
-            self.report_client.move_allocations(context, migration.uuid,
-                                                instance.uuid)
-            migration.status = 'error'
-            migration.save()
-            self._end(instance, 'failure')
+            self._roll_back(context, instance, migration, 'error')
             return error
         self.compute_rpcapi.post_live_migration_at_destination(
             context, instance, migration)
         return None
+
+    def force_complete(self, context, instance, migration):
+        """Source: have the driver finish the running copy now."""
+        LOG.info('Forcing the live migration of %s to complete',
+                 instance.uuid)
+        self.driver.live_migration_force_complete(instance)
+
+    def abort(self, context, instance, migration):
+        """Source: stop the live migration. One not started yet is
+        marked ``cancelled`` and ends when its start comes; a running one
+        is stopped by the driver (``live_migration`` then rolls back)."""
+        migration = objects.Migration.get_by_id(context, migration.id)
+        if migration.status in ('queued', 'preparing'):
+            migration.status = 'cancelled'
+            migration.save()
+            return
+        LOG.info('Aborting the live migration of %s', instance.uuid)
+        self.driver.live_migration_abort(instance)
 
     def post_live_migration_at_destination(self, context, instance,
                                            migration):

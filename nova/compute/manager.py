@@ -48,7 +48,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.12')
+    target = messaging.Target(version='1.13')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -236,6 +236,15 @@ class ComputeManager(manager.Manager):
     def live_migration(self, context, instance, migration):
         return self.live_migration_flows.live_migration(context, instance,
                                                         migration)
+
+    @instance_actions.wrap_event('compute')
+    def live_migration_force_complete(self, context, instance, migration):
+        return self.live_migration_flows.force_complete(context, instance,
+                                                        migration)
+
+    @instance_actions.wrap_event('compute')
+    def live_migration_abort(self, context, instance, migration):
+        return self.live_migration_flows.abort(context, instance, migration)
 
     @instance_actions.wrap_event('compute')
     def post_live_migration_at_destination(self, context, instance,

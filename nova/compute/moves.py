@@ -8,6 +8,9 @@ conductor (``nova.conductor.tasks``) and the hosts (``nova.compute``).
 """
 
 import nova.conf
+from nova.compute import instance_actions
+from nova.compute import locking
+from nova.compute import states
 from nova.compute import vm_states
 from nova import context as nova_context
 from nova import exception
@@ -62,6 +65,66 @@ class MoveAPI(object):
                 context, instance.uuid)
             self.compute_task_api.live_migrate_instance(context, instance,
                                                         spec, host)
+
+    def _live_migration_in_progress(self, context, instance, request,
+                                    migration_id):
+        """``(cell context, instance, migration)`` of the live migration
+        ``migration_id`` of ``instance``, after the checks of ``request``
+        (``states.DURING``): InstanceIsLocked, InstanceInvalidState (409),
+        MigrationNotFoundForInstance."""
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, instance.uuid)
+        if mapping.cell_mapping is None:
+            raise exception.MigrationNotFoundForInstance(
+                migration_id=migration_id, instance_id=instance.uuid)
+        with nova_context.target_cell(context,
+                                      mapping.cell_mapping) as cctxt:
+            instance = objects.Instance.get_by_uuid(cctxt, instance.uuid)
+            locking.check(context, instance)
+            states.check_during(instance, request)
+            try:
+                migration = objects.Migration.get_by_id(cctxt,
+                                                        int(migration_id))
+            except (exception.MigrationNotFound, ValueError):
+                migration = None
+            if (migration is None or
+                    migration.instance_uuid != instance.uuid or
+                    migration.migration_type != 'live-migration'):
+                raise exception.MigrationNotFoundForInstance(
+                    migration_id=migration_id, instance_id=instance.uuid)
+            return cctxt, instance, migration
+
+    def live_migrate_force_complete(self, context, instance, migration_id):
+        """Have the running live migration ``migration_id`` finish now
+        (2.22); InvalidMigrationState unless it is ``running``."""
+        request = instance_actions.LIVE_MIGRATION_FORCE_COMPLETE
+        cctxt, instance, migration = self._live_migration_in_progress(
+            context, instance, request, migration_id)
+        if migration.status != 'running':
+            raise exception.InvalidMigrationState(
+                migration_id=migration_id, instance_uuid=instance.uuid,
+                state=migration.status, method='force complete')
+        instance_actions.record(cctxt, instance.uuid, request)
+        self.compute_rpcapi.live_migration_force_complete(
+            cctxt, instance, migration)
+
+    def live_migrate_abort(self, context, instance, migration_id,
+                           abort_queued=False):
+        """Stop the live migration ``migration_id`` (2.24): it must be
+        ``running``, or (``abort_queued``, 2.65) ``queued`` or
+        ``preparing``; else InvalidMigrationState."""
+        request = 'live_migration_abort'
+        cctxt, instance, migration = self._live_migration_in_progress(
+            context, instance, request, migration_id)
+        allowed = ('running', 'queued', 'preparing') if abort_queued else (
+            'running',)
+        if migration.status not in allowed:
+            raise exception.InvalidMigrationState(
+                migration_id=migration_id, instance_uuid=instance.uuid,
+                state=migration.status, method='abort live migration')
+        instance_actions.record(cctxt, instance.uuid,
+                                instance_actions.LIVE_MIGRATION_CANCEL)
+        self.compute_rpcapi.live_migration_abort(cctxt, instance, migration)
 
     def evacuate(self, context, instance, host=None, admin_password=None,
                  stop=False):

@@ -44,7 +44,8 @@ def _driver_call(driver, context, instance, operation, params):
     return calls[operation]
 
 
-OPERATIONS = ('stop', 'sync_power_off', 'start', 'reboot_soft', 'reboot_hard', 'pause',
+OPERATIONS = ('stop', 'sync_power_off', 'start', 'reboot_soft',
+              'reboot_hard', 'pause',
               'unpause', 'suspend', 'resume', 'rescue', 'unrescue',
               'soft_delete', 'restore')
 

@@ -20,6 +20,7 @@ API version history:
     * 1.10 - Add get_diagnostics.
     * 1.11 - Add evacuate_instance.
     * 1.12 - build_and_run_instance takes admin_password.
+    * 1.13 - Add live_migration_force_complete, live_migration_abort.
 """
 
 from oslo_log import log as logging
@@ -40,7 +41,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.12'
+    VERSION = '1.13'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -279,6 +280,24 @@ class ComputeAPI(object):
         """Destination: take over the guest that arrived."""
         self._client_1_9(migration.dest_compute).cast(
             ctxt, 'post_live_migration_at_destination', instance=instance,
+            migration=migration)
+
+    def _client_1_13(self, host, method):
+        if not self.client.can_send_version('1.13'):
+            raise exception.ComputeServiceTooOld(
+                host=host, method=method, version='1.13')
+        return self.client.prepare(server=host, version='1.13')
+
+    def live_migration_force_complete(self, ctxt, instance, migration):
+        """Source: have the running live migration finish now (1.13)."""
+        self._client_1_13(migration.source_compute, 'force_complete').cast(
+            ctxt, 'live_migration_force_complete', instance=instance,
+            migration=migration)
+
+    def live_migration_abort(self, ctxt, instance, migration):
+        """Source: stop the live migration; the guest stays (1.13)."""
+        self._client_1_13(migration.source_compute, 'abort').cast(
+            ctxt, 'live_migration_abort', instance=instance,
             migration=migration)
 
     def get_diagnostics(self, ctxt, instance, standard):

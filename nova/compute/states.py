@@ -86,6 +86,14 @@ RECORD_CHANGES = {
                     vm_states.SHELVED, vm_states.SHELVED_OFFLOADED),
 }
 
+# Requests that steer an operation in progress instead of starting one:
+# request -> (the operation that must be running, the vm_states allowed).
+DURING = {
+    'live_migration_force_complete': ('live_migrate', (vm_states.ACTIVE,)),
+    'live_migration_abort': ('live_migrate',
+                             TRANSITIONS['live_migrate'][0]),
+}
+
 # The vm_states an administrator may force a server into (os-resetState).
 RESET_STATES = (vm_states.ACTIVE, vm_states.ERROR)
 
@@ -169,7 +177,8 @@ OUTCOMES = {
     ('revert_resize', 'success'): (UNCHANGED, None),
     ('revert_resize', 'failure'): (vm_states.ERROR, None),
 }
-for _operation in ('stop', 'sync_power_off', 'start', 'reboot_soft', 'pause', 'unpause',
+for _operation in ('stop', 'sync_power_off', 'start', 'reboot_soft', 'pause',
+                   'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
                    'set_password', 'trigger_crash_dump', 'shelve',
                    'shelve_offload', 'unshelve', 'soft_delete', 'restore',
@@ -192,6 +201,20 @@ def check(instance, operation):
             instance_uuid=instance.uuid, attr='vm_state',
             state=instance.vm_state, method=operation)
     return task_state
+
+
+def check_during(instance, request):
+    """Raise InstanceInvalidState unless ``request`` (of ``DURING``) may
+    act now: the operation it steers is in progress on ``instance``."""
+    operation, allowed = DURING[request]
+    if instance.vm_state not in allowed:
+        raise exception.InstanceInvalidState(
+            instance_uuid=instance.uuid, attr='vm_state',
+            state=instance.vm_state, method=request)
+    if instance.task_state != TRANSITIONS[operation][1]:
+        raise exception.InstanceInvalidState(
+            instance_uuid=instance.uuid, attr='task_state',
+            state=instance.task_state, method=request)
 
 
 def check_idle(instance, operation):

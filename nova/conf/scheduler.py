@@ -27,7 +27,8 @@ filter_group = cfg.OptGroup('filter_scheduler',
 
 filter_opts = [
     cfg.ListOpt('enabled_filters',
-                default=['ComputeFilter'],
+                default=['ComputeFilter', 'SameHostFilter',
+                         'DifferentHostFilter'],
                 help="""
 Filters run, in order, on the hosts placement returned.
 

@@ -75,7 +75,8 @@ class DestinationSelector(object):
         by_rp = allocation_requests_by_provider(alloc_reqs)
         hosts = self.host_manager.get_host_states_by_uuids(
             context, {u: summaries[u] for u in by_rp if u in summaries})
-        hosts = self._apply_filters(restrict(hosts, spec_obj), spec_obj)
+        hosts = self._apply_filters(context, restrict(hosts, spec_obj),
+                                    spec_obj)
         if not hosts:
             raise exception.NoValidHost(
                 reason='There are not enough hosts available.')
@@ -101,8 +102,9 @@ class DestinationSelector(object):
             raise
         return selections
 
-    def _apply_filters(self, hosts, spec_obj):
+    def _apply_filters(self, context, hosts, spec_obj):
         for host_filter in self._filters():
+            host_filter.prepare(context, spec_obj, self.host_manager)
             hosts, rejected = host_filter.filter_all(hosts, spec_obj)
             for nodename, reason in rejected.items():
                 LOG.debug('%s rejected %s: %s',

@@ -89,6 +89,17 @@ class HostManager(object):
             self.refresh_cells(context)
         return self._cells
 
+    def hosts_of_instances(self, context, instance_uuids):
+        """The hosts (names) running the servers ``instance_uuids``, in
+        every cell; servers not found, deleted or on no host add none."""
+        hosts = set()
+        for cell in self._get_cells(context):
+            with nova_context.target_cell(context, cell) as cctxt:
+                instances = objects.InstanceList.get_by_filters(
+                    cctxt, {'uuid': list(instance_uuids), 'deleted': False})
+            hosts.update(i.host for i in instances if i.host)
+        return hosts
+
     def get_host_states_by_uuids(self, context, provider_summaries):
         """HostStates of the compute nodes among ``provider_summaries``
         (placement's ``provider_summaries`` keyed by provider UUID)."""

@@ -201,7 +201,18 @@ class ComputeDriver(object):
         """On the source: move the running guest to host ``dest``; on
         return it runs there (``post_live_migration_at_destination``
         adopts it) and no longer here. Raises on failure, the guest still
-        running here."""
+        running here; raises LiveMigrationAborted when
+        ``live_migration_abort`` stopped it."""
+        raise NotImplementedError()
+
+    def live_migration_force_complete(self, instance):
+        """On the source: finish the running ``live_migration`` of
+        ``instance`` now (e.g. by pausing the guest for the last copy)."""
+        raise NotImplementedError()
+
+    def live_migration_abort(self, instance):
+        """On the source: stop the running ``live_migration`` of
+        ``instance``, which then raises LiveMigrationAborted."""
         raise NotImplementedError()
 
     def post_live_migration_at_destination(self, context, instance,

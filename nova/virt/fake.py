@@ -5,7 +5,9 @@ in a dict. Many compute services in one process each get their own driver,
 so a test or a scale simulation can run many fake hosts side by side.
 Capacity comes from ``[fake]``. A spawn can be made to fail for tests
 through ``FakeDriver.fail_spawn_for`` (instance UUID -> exception), and
-a power operation through ``fail_power_for`` (the same).
+a power operation through ``fail_power_for`` (the same). A live
+migration of an instance in ``hold_live_migration_for`` waits for a force
+complete or an abort (or ``LIVE_MIGRATION_HOLD_SECONDS``).
 """
 
 import threading
@@ -50,6 +52,9 @@ class FakeInstance(object):
 # Guests being live-migrated, shared by every FakeDriver of the process.
 _IN_FLIGHT = {}
 
+# The longest a held live migration waits before it completes by itself.
+LIVE_MIGRATION_HOLD_SECONDS = 60
+
 
 class FakeDriver(driver.ComputeDriver):
 
@@ -75,6 +80,10 @@ class FakeDriver(driver.ComputeDriver):
         # Guests in flight between fake hosts of one process: instance
         # UUID -> FakeInstance, handed from source to destination.
         self.in_flight = _IN_FLIGHT
+        # Live migrations that wait for a force complete or an abort:
+        # instance UUIDs; those waiting: UUID -> (Event, [decision]).
+        self.hold_live_migration_for = set()
+        self._held = {}
 
     def init_host(self, host):
         self._nodename = host
@@ -328,12 +337,54 @@ class FakeDriver(driver.ComputeDriver):
         error = self.fail_migration_for.get(instance.uuid)
         if error is not None:
             raise error
+        if instance.uuid in self.hold_live_migration_for:
+            self._hold(instance)
         with self._lock:
             guest = self._guests.pop(instance.uuid, None)
             if guest is None:
                 raise exception.InstanceNotFound(instance_id=instance.uuid)
             guest.log('live migrating to %s' % dest)
             self.in_flight[instance.uuid] = guest
+
+    def _hold(self, instance):
+        """Wait, as a long copy would, for a force complete or abort."""
+        done, decision = threading.Event(), []
+        with self._lock:
+            self._held[instance.uuid] = (done, decision)
+        done.wait(LIVE_MIGRATION_HOLD_SECONDS)
+        with self._lock:
+            self._held.pop(instance.uuid, None)
+        if decision == ['abort']:
+            raise exception.LiveMigrationAborted(instance_uuid=instance.uuid)
+
+    def _release(self, instance, decision):
+        with self._lock:
+            done, decisions = self._held.get(instance.uuid, (None, None))
+            if done is None:
+                return
+            decisions.append(decision)
+            done.set()
+
+    def live_migration_force_complete(self, instance):
+        self._release(instance, 'complete')
+
+    def live_migration_abort(self, instance):
+        self._release(instance, 'abort')
+
+    def stop_holding_live_migrations(self):
+        """Test hook: hold no more live migrations; those held go on."""
+        self.hold_live_migration_for.clear()
+        with self._lock:
+            held = list(self._held.values())
+        for done, decisions in held:
+            decisions.append('complete')
+            done.set()
+
+    def is_live_migration_held(self, instance_uuid):
+        """Test hook: whether the live migration of ``instance_uuid`` is
+        waiting for a force complete or an abort."""
+        with self._lock:
+            return instance_uuid in self._held
 
     def post_live_migration_at_destination(self, context, instance,
                                            network_info, migration):

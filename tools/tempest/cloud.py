@@ -22,6 +22,7 @@ import time
 
 import keystone_process as keystone_launcher
 from common import REGION, REPO, SetupError, clean_env, log, tail
+import config
 from config import apply_overrides, render_ini
 from provision import Identity, register_catalog, set_up_service_user
 
@@ -111,6 +112,8 @@ def nova_conf(ports, keystone_url, nova_password, overrides):
         ('network_port', ports['network']),
         ('identity_port', ports['identity']),
     ))
+    sections['filter_scheduler'] = collections.OrderedDict((
+        ('enabled_filters', ','.join(config.SCHEDULER_FILTERS)),))
     sections['keystone_authtoken'] = authtoken
     sections['neutron'] = collections.OrderedDict(auth)
     sections['placement'] = collections.OrderedDict(auth)

@@ -13,6 +13,10 @@ import os
 
 from common import SetupError
 
+# The scheduler filters the cloud under test runs; nova.conf sets them
+# and tempest.conf tells Tempest, so both agree.
+SCHEDULER_FILTERS = ('ComputeFilter', 'SameHostFilter', 'DifferentHostFilter')
+
 
 def render_ini(sections):
     out = []
@@ -83,6 +87,8 @@ def tempest_conf(base_conf, cloud, args, work):
             'config_drive', 'snapshot')}
     values['compute-feature-enabled'][
         'block_migration_for_live_migration'] = False
+    values['compute-feature-enabled']['scheduler_enabled_filters'] = (
+        ','.join(SCHEDULER_FILTERS))
     values['image'] = {'region': cloud['region'],
                        'build_timeout': args.build_timeout}
     values['image-feature-enabled'] = {'api_v2': True}

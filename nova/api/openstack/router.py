@@ -110,6 +110,10 @@ class Router:
             raise webob.exc.HTTPNotFound(
                 explanation=_('The resource could not be found.'))
         func = route.methods.get(req.method)
+        if func is None and req.path_info.endswith('/'):
+            # The empty last segment is an empty id: no such resource.
+            raise webob.exc.HTTPNotFound(
+                explanation=_('The resource could not be found.'))
         if func is None:
             allowed = ', '.join(sorted(route.methods))
             raise webob.exc.HTTPMethodNotAllowed(

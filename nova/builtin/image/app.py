@@ -31,6 +31,7 @@ ROUTES = {
     '/v2/images/{image_id}': {'GET': handlers.show_image,
                               'PATCH': handlers.update_image,
                               'DELETE': handlers.delete_image},
+    '/v2/images/{image_id}/tasks': {'GET': handlers.show_image_tasks},
     '/v2/images/{image_id}/file': {'GET': data.download_file,
                                    'PUT': data.upload_file},
     '/v2/schemas/image': {'GET': handlers.show_image_schema},

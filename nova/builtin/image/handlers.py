@@ -144,6 +144,15 @@ def show_image(app, req, caller, image_id):
     return _json_response(views.image(load_visible(app, caller, image_id)))
 
 
+def show_image_tasks(app, req, caller, image_id):
+    """``GET /v2/images/{image_id}/tasks`` (Images API 2.12): the
+    asynchronous tasks that worked on the image. This service runs none
+    (data is uploaded synchronously, there is no import), so the list of
+    a visible image is empty; 404 for an image the caller cannot see."""
+    load_visible(app, caller, image_id)
+    return _json_response({'tasks': []})
+
+
 def update_image(app, req, caller, image_id):
     if req.content_type not in (PATCH_TYPE, OLD_PATCH_TYPE):
         raise exc.HTTPUnsupportedMediaType(

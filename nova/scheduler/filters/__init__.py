@@ -5,10 +5,13 @@ returning ``(ok, reason)``; ``enabled_filters`` names them by class name,
 as Nova does. ``FILTERS`` is the explicit registry.
 """
 
+from nova.scheduler.filters import affinity_filter
 from nova.scheduler.filters import compute_filter
 
 FILTERS = {
     'ComputeFilter': compute_filter.ComputeFilter,
+    'SameHostFilter': affinity_filter.SameHostFilter,
+    'DifferentHostFilter': affinity_filter.DifferentHostFilter,
 }
 
 

@@ -7,6 +7,10 @@ class BaseHostFilter(object):
     # Re-run per instance of a multi-create request?
     run_filter_for_each_instance = True
 
+    def prepare(self, context, spec_obj, host_manager):
+        """Look up, once per request, what ``fits`` needs beyond the
+        host states (``host_manager``: the scheduler's HostManager)."""
+
     def fits(self, host_state, spec_obj):
         """Return ``(True, None)`` or ``(False, 'why not')``."""
         raise NotImplementedError()

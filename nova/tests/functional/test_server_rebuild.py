@@ -120,6 +120,14 @@ class TestServerRebuild(cloud_fixture.SharedCloudTestCase):
         server = self.rebuild(microversion='2.75').json()['server']
         self.assertEqual('active', server['OS-EXT-STS:vm_state'])
         self.wait_idle()
+        # An admin sees the extended attributes, but the user data only
+        # once, as ``user_data``.
+        server = self.rebuild(microversion='2.75', api=self.cloud.admin_api,
+                              user_data='aGk=').json()['server']
+        self.assertIn('OS-EXT-SRV-ATTR:host', server)
+        self.assertNotIn('OS-EXT-SRV-ATTR:user_data', server)
+        self.assertEqual('aGk=', server['user_data'])
+        self.wait_idle()
         resp = self.api.request('PUT', '/servers/%s' % self.server_id,
                                 {'server': {'name': 'n'}},
                                 microversion='2.74')

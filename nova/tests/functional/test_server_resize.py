@@ -291,6 +291,79 @@ class TestLiveMigrate(MoveTestCase):
         self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
                          self.resources(self.server_id))
 
+    def held_migration(self):
+        """Start a live migration the source's driver holds; its id."""
+        driver = [c.manager.driver for c in self.cloud.computes
+                  if c.host == self.source][0]
+        driver.hold_live_migration_for.add(self.server_id)
+        self.addCleanup(driver.stop_holding_live_migrations)
+        self.assertEqual(202, self.live().status_code)
+        deadline = time.time() + 30
+        while not driver.is_live_migration_held(self.server_id):
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.05)
+        listed = self.admin.get('/servers/%s/migrations' % self.server_id,
+                                microversion='2.24').json()['migrations']
+        self.assertEqual(['running'], [m['status'] for m in listed])
+        return listed[0]['id']
+
+    def migration_url(self, migration_id):
+        return '/servers/%s/migrations/%s' % (self.server_id, migration_id)
+
+    def wait_migration(self, status):
+        deadline = time.time() + 30
+        while [m['status'] for m in self.migrations()] != [status]:
+            self.assertLess(time.time(), deadline, self.migrations())
+            time.sleep(0.05)
+
+    def test_force_complete_finishes_a_running_live_migration(self):
+        migration_id = self.held_migration()
+        url = self.migration_url(migration_id) + '/action'
+        body = {'force_complete': None}
+        for resp, code in (
+                (self.api.post(url, body, microversion='2.22'), 403),
+                (self.admin.post(url, body, microversion='2.21'), 404),
+                (self.admin.post(url, {'force_complete': {}},
+                                 microversion='2.22'), 400),
+                (self.admin.post(self.migration_url(999999) + '/action',
+                                 body, microversion='2.22'), 400)):
+            self.assertEqual(code, resp.status_code, resp.text)
+        resp = self.admin.post(url, body, microversion='2.22')
+        self.assertEqual(202, resp.status_code, resp.text)
+        self.wait_migration('completed')
+        server = self.wait_idle()
+        self.assertNotEqual(self.source, server['OS-EXT-SRV-ATTR:host'])
+        actions = self.admin.get('/servers/%s/os-instance-actions' %
+                                 self.server_id).json()['instanceActions']
+        self.assertIn('live_migration_force_complete',
+                      [a['action'] for a in actions])
+        # Nothing is migrating any more: 409.
+        resp = self.admin.post(url, body, microversion='2.22')
+        self.assertEqual(409, resp.status_code, resp.text)
+
+    def test_abort_leaves_the_server_where_it_was(self):
+        migration_id = self.held_migration()
+        url = self.migration_url(migration_id)
+        for resp, code in (
+                (self.api.delete(url, microversion='2.24'), 403),
+                (self.admin.delete(url, microversion='2.23'), 404),
+                (self.admin.delete(self.migration_url(999999),
+                                   microversion='2.24'), 404)):
+            self.assertEqual(code, resp.status_code, resp.text)
+        resp = self.admin.delete(url, microversion='2.24')
+        self.assertEqual(202, resp.status_code, resp.text)
+        self.wait_migration('cancelled')
+        server = self.wait_idle()
+        self.assertEqual(('ACTIVE', self.source),
+                         (server['status'], server['OS-EXT-SRV-ATTR:host']))
+        self.assertNotIn('fault', server)
+        self.assertEqual([{'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}],
+                         self.resources(self.server_id))
+        self.assertEqual({}, self.allocations(self.migrations()[0]['uuid']))
+        # A cancelled migration can be neither aborted nor completed.
+        resp = self.admin.delete(url, microversion='2.24')
+        self.assertEqual(409, resp.status_code, resp.text)
+
 
 class TestMissingGuest(MoveTestCase):
     """A driver that no longer has the guest fails the operation; the

@@ -1,6 +1,9 @@
 """/os-migrations (admin): the moves of servers in every cell, newest
 first; and /servers/{server_id}/migrations[/{migration_id}] (2.23): a
-server's live migrations in progress.
+server's live migrations in progress, which an admin may force to
+complete (``POST .../{migration_id}/action`` ``{"force_complete": null}``,
+2.22) or abort (``DELETE .../{migration_id}``, 2.24; also while
+``queued`` or ``preparing`` from 2.65).
 
 Filters of /os-migrations: host (source or destination), status,
 instance_uuid, source_compute, migration_type (2.23), hidden; paging by
@@ -16,7 +19,9 @@ import webob.exc
 
 from nova.api.openstack import api_version_request as avr
 from nova.api.openstack import common
+from nova.api.openstack.compute import action_runner
 from nova.api.openstack.compute.schemas import migrations as schemas
+from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
@@ -200,3 +205,53 @@ def server_show(req, server_id, migration_id):
     raise webob.exc.HTTPNotFound(explanation=_(
         'In-progress live migration %(id)s is not found for server '
         '%(uuid)s.') % {'id': migration_id, 'uuid': server_id})
+
+
+# -- force complete and abort ----
+
+def _steer(req, server_id, rule, call):
+    """Find the server, check ``rule`` and ``call(ctx, instance)``;
+    None (202). 409: the server's state or lock; 404: no such server."""
+    ctx = req.context
+    instance = servers.get(ctx, server_id, None)
+    ctx.can(rule, target=action_runner.target(instance))
+    action_runner.start(ctx, instance, call)
+
+
+@wsgi.response(202)
+@wsgi.expected_errors((400, 404, 409))
+@wsgi.api_version('2.22')
+@wsgi.policies(policies.FORCE_COMPLETE)
+@validation.schema(schemas.force_complete)
+@validation.response_body_schema(schemas.no_body_response)
+def force_complete(req, server_id, migration_id, body):
+    """400 when the migration is not this server's running live
+    migration (Nova answers 400 for both)."""
+    try:
+        _steer(req, server_id, policies.FORCE_COMPLETE,
+               lambda ctx, instance:
+               compute_api.API().live_migrate_force_complete(
+                   ctx, instance, migration_id))
+    except (exception.MigrationNotFoundForInstance,
+            exception.InvalidMigrationState) as exc:
+        raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
+
+
+@wsgi.response(202)
+@wsgi.expected_errors((400, 404, 409))
+@wsgi.api_version('2.24')
+@wsgi.policies(policies.ABORT)
+@validation.query_schema(schemas.server_query)
+@validation.response_body_schema(schemas.no_body_response)
+def abort(req, server_id, migration_id):
+    """404 when the server has no such live migration, 400 when it is
+    past (or, before 2.65, not yet at) the stage an abort can stop."""
+    abort_queued = avr.is_supported(req, '2.65')
+    try:
+        _steer(req, server_id, policies.ABORT,
+               lambda ctx, instance: compute_api.API().live_migrate_abort(
+                   ctx, instance, migration_id, abort_queued))
+    except exception.MigrationNotFoundForInstance as exc:
+        raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+    except exception.InvalidMigrationState as exc:
+        raise webob.exc.HTTPBadRequest(explanation=exc.format_message())

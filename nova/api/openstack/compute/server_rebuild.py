@@ -92,4 +92,7 @@ def rebuild(req, server_id, body):
         view['key_name'] = instance.key_name
     if avr.is_supported(req, '2.57'):
         view['user_data'] = instance.user_data
+        # Nova shows it once, at the top level, not also as an extended
+        # attribute (tempest's v2_75 rebuild schema refuses the latter).
+        view.pop('OS-EXT-SRV-ATTR:user_data', None)
     return {'server': view}

@@ -57,6 +57,9 @@ def view_options(req, instances, show=False):
         opts.host_status = _host_statuses(ctx, instances)
     if show:
         opts.server_groups = {}
+    if avr.allow_scheduler_hints_in_view(req):
+        opts.scheduler_hints = objects.RequestSpec.get_scheduler_hints(
+            ctx, [i.uuid for i in instances])
     # The security groups of servers with ports, from the network service.
     opts.security_groups = neutron.API().security_group_names(
         ctx, instances)
@@ -363,6 +366,8 @@ def create(req, body):
                                      'user_id': ctx.user_id})
     flavor = _flavor(ctx, server['flavorRef'])
     kwargs = _create_kwargs(req, server)
+    kwargs['scheduler_hints'] = (body.get('os:scheduler_hints') or
+                                 body.get('OS-SCH-HNT:scheduler_hints'))
     if kwargs['requested_host'] or kwargs['requested_node']:
         ctx.can(policies.CREATE_REQUESTED_DESTINATION,
                 target={'project_id': ctx.project_id})

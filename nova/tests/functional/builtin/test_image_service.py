@@ -280,6 +280,16 @@ class VisibilityTestCase(ImageServiceTestBase):
         self.assertEqual(200, resp.status_code)
         self.assertEqual(['mine'], self.names(token='admin:admin'))
 
+    def test_image_tasks(self):
+        # No task works on an image here: uploads are synchronous.
+        image = self.create(name='mine')
+        resp = self.call('GET', '/v2/images/%s/tasks' % image['id'])
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual({'tasks': []}, resp.json())
+        resp = self.call('GET', '/v2/images/%s/tasks' % image['id'],
+                         token='bob:p2')
+        self.assertEqual(404, resp.status_code)
+
     def test_only_admins_publicize(self):
         resp = self.create(name='pub', visibility='public', expect=403)
         self.assertIn('publicize_image', resp.text)

@@ -106,3 +106,11 @@ server_show_response = {
     'required': ['migration'],
     'additionalProperties': False,
 }
+
+force_complete = {
+    'type': 'object',
+    'properties': {'force_complete': {'type': 'null'}},
+    'required': ['force_complete'],
+    'additionalProperties': False,
+}
+no_body_response = types.empty_response

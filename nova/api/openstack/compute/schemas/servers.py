@@ -71,13 +71,33 @@ _server_v21 = {
 }
 
 
+# One server UUID or a list of them (same_host, different_host).
+_servers_hint = {'oneOf': [types.uuid,
+                           {'type': 'array', 'items': types.uuid}]}
+
+# The hints Nova knows are checked; others pass (out-of-tree filters).
+_scheduler_hints = {
+    'type': 'object',
+    'properties': {
+        'group': types.uuid,
+        'same_host': _servers_hint,
+        'different_host': _servers_hint,
+        'query': {'type': ['string', 'object']},
+        'build_near_host_ip': {'type': 'string', 'oneOf': [
+            {'format': 'ipv4'}, {'format': 'ipv6'}]},
+        'cidr': {'type': 'string', 'pattern': '^/[0-9a-f.:]+$'},
+    },
+    'additionalProperties': True,
+}
+
+
 def _create_schema(server):
     return {
         'type': 'object',
         'properties': {
             'server': server,
-            'os:scheduler_hints': {'type': 'object'},
-            'OS-SCH-HNT:scheduler_hints': {'type': 'object'},
+            'os:scheduler_hints': _scheduler_hints,
+            'OS-SCH-HNT:scheduler_hints': _scheduler_hints,
         },
         'required': ['server'],
         'additionalProperties': False,

@@ -27,7 +27,7 @@ class ServerViewOptions:
 
     def __init__(self, extended_attrs=False, flavor_extra_specs=False,
                  host_status=None, server_groups=None,
-                 security_groups=None):
+                 security_groups=None, scheduler_hints=None):
         self.extended_attrs = extended_attrs
         self.flavor_extra_specs = flavor_extra_specs
         # instance uuid -> [{'name': group}] for servers with ports.
@@ -36,6 +36,8 @@ class ServerViewOptions:
         self.host_status = host_status
         # instance uuid -> [group uuid]; None outside GET /servers/{id}.
         self.server_groups = server_groups
+        # instance uuid -> its scheduler hints (2.100).
+        self.scheduler_hints = scheduler_hints
 
 
 def basic(req, instance):
@@ -251,8 +253,8 @@ def _versioned(req, instance, server, opts):
         server['pinned_availability_zone'] = common.field(
             instance, 'pinned_availability_zone')
     if avr.allow_scheduler_hints_in_view(req):
-        server['scheduler_hints'] = dict(
-            common.field(instance, 'scheduler_hints', {}))
+        server['scheduler_hints'] = (opts.scheduler_hints or {}).get(
+            instance.uuid, {})
 
 
 def show(req, instance, opts):

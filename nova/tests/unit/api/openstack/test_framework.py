@@ -156,6 +156,14 @@ class RoutingTest(FrameworkTestCase):
         self.assertError(resp, data, 405, 'badMethod')
         self.assertEqual('GET, POST', resp.headers['Allow'])
 
+    def test_blank_id_is_404(self):
+        # DELETE /widgets/ names a widget with an empty id (Tempest's
+        # test_delete_image_blank_id): no such widget, not a bad method.
+        resp, data = self.request('/v2.1/widgets/', method='DELETE')
+        self.assertError(resp, data, 404, 'itemNotFound')
+        resp, data = self.request('/v2.1/widgets/')
+        self.assertEqual(200, resp.status_code)
+
     def test_handler_not_found(self):
         resp, data = self.request('/v2.1/widgets/missing')
         self.assertError(resp, data, 404, 'itemNotFound')
