@@ -125,6 +125,20 @@ class InvalidRequest(Invalid):
     msg_fmt = _("The request is invalid.")
 
 
+# -- key pairs --------------------------------------------------------------
+
+class InvalidKeypair(Invalid):
+    msg_fmt = _("Keypair data is invalid: %(reason)s")
+
+
+class KeyPairExists(Conflict):
+    msg_fmt = _("Key pair '%(key_name)s' already exists.")
+
+
+class KeypairNotFound(NotFound):
+    msg_fmt = _("Keypair %(name)s not found for user %(user_id)s")
+
+
 # -- quota ------------------------------------------------------------------
 
 class OverQuota(NovaException):
@@ -135,6 +149,10 @@ class OverQuota(NovaException):
 class TooManyInstances(OverQuota):
     msg_fmt = _("Quota exceeded for %(overs)s: Requested %(req)s, but"
                 " already used %(used)s of %(allowed)s %(overs)s")
+
+
+class KeypairLimitExceeded(OverQuota):
+    msg_fmt = _("Quota exceeded, too many key pairs.")
 
 
 class MetadataLimitExceeded(OverQuota):

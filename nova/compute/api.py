@@ -177,7 +177,8 @@ class API(guest.GuestAPI, moves.MoveAPI):
         ``tags``: strings (2.52); ``hostname``: the guest's hostname
         (2.90; else derived from the name); ``requested_host`` /
         ``requested_node``: where to build (2.74; ComputeHostNotFound
-        when unknown); ``admin_password``: handed to the driver;
+        when unknown); ``key_name``: one of the caller's key pairs
+        (KeypairNotFound); ``admin_password``: handed to the driver;
         ``scheduler_hints``: ``os:scheduler_hints`` as given. Returns
         ``(instances, reservation_id)``; the instances exist as build
         requests in the API database when this returns.
@@ -190,6 +191,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
         flavor = self._get_flavor(context, flavor)
         image = self._get_image(context, image_href)
         self._check_flavor_fits_image(flavor, image)
+        key_data = self._key_data(context, key_name)
         max_count = max(max_count or min_count, min_count)
         self._check_quota(context, max_count)
         requested_networks = objects.NetworkRequestList.from_api(
@@ -205,6 +207,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
                 description, key_name, availability_zone, user_data,
                 reservation_id, access_ips, sorted(set(tags or ())),
                 hostname)
+            instance.key_data = key_data
             spec = objects.RequestSpec.from_components(
                 context, instance.uuid, image_meta, flavor, max_count,
                 context.project_id, context.user_id,
@@ -263,6 +266,15 @@ class API(guest.GuestAPI, moves.MoveAPI):
             created_at=utils.utcnow().replace(microsecond=0),
             updated_at=None, deleted=False,
             tags=list(tags), info_cache=[], root_device_name=None)
+
+    @staticmethod
+    def _key_data(context, key_name):
+        """The public key of the caller's key pair ``key_name`` (None for
+        no key); KeypairNotFound (400) when the user has no such pair."""
+        if key_name is None:
+            return None
+        return objects.KeyPair.get_by_name(context, context.user_id,
+                                           key_name).public_key
 
     @staticmethod
     def _check_requested_destination(context, host, node):

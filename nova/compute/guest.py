@@ -108,14 +108,20 @@ class GuestAPI(object):
                 changes=None):
         """Rebuild ``instance`` from ``image_href`` on its host, first
         writing ``changes`` (instance field -> value: display_name,
-        metadata, access_ip_v4/v6, display_description, key_name,
-        user_data, hostname) to it. Allowed while ACTIVE, SHUTOFF or
+        metadata, access_ip_v4/v6, display_description, key_name (the
+        caller's key pair, KeypairNotFound; None: no key), user_data,
+        hostname) to it. Allowed while ACTIVE, SHUTOFF or
         ERROR with no task; raises ImageNotFound/ImageNotActive and
         FlavorDiskSmallerThanImage/FlavorMemoryTooSmall (400),
         MetadataLimitExceeded (403) and what ``_task`` raises."""
         changes = dict(changes or {})
         if 'metadata' in changes:
             metadata_limit.check(changes['metadata'])
+        if 'key_name' in changes:
+            # The caller's key pair, not the owner's: users own keys,
+            # projects own servers (Nova does the same).
+            changes['key_data'] = self._key_data(context,
+                                                 changes['key_name'])
         with self._task(context, instance, 'rebuild',
                         expected_attrs=['system_metadata']) as (
                 cctxt, instance):

@@ -23,6 +23,15 @@ Possible values:
 * -1: unlimited.
 * A non-negative number.
 """),
+    cfg.IntOpt('key_pairs', default=100, min=-1,
+               help="""
+Key pairs one user may have.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
 ]
 
 

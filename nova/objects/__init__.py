@@ -19,6 +19,7 @@ def register_all():
     __import__('nova.objects.instance_action')
     __import__('nova.objects.instance_fault')
     __import__('nova.objects.instance_mapping')
+    __import__('nova.objects.keypair')
     __import__('nova.objects.migration')
     __import__('nova.objects.network_request')
     __import__('nova.objects.request_spec')

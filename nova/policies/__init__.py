@@ -10,6 +10,7 @@ from nova.policies import hypervisors
 from nova.policies import images
 from nova.policies import instance_actions
 from nova.policies import ips
+from nova.policies import keypairs
 from nova.policies import lock_server
 from nova.policies import migrations
 from nova.policies import security_groups
@@ -34,6 +35,7 @@ def list_rules():
         images.list_rules(),
         instance_actions.list_rules(),
         ips.list_rules(),
+        keypairs.list_rules(),
         lock_server.list_rules(),
         migrations.list_rules(),
         security_groups.list_rules(),

@@ -171,3 +171,22 @@ class FlavorProjects(BASE):
         sa.Integer, sa.ForeignKey('flavors.id'), nullable=False)
     project_id = orm.mapped_column(sa.String(255), nullable=False)
     flavor = orm.relationship(Flavors, back_populates='projects')
+
+
+class KeyPair(BASE):
+    """A user's SSH public key or x509 certificate, known by name."""
+
+    __tablename__ = 'key_pairs'
+    __table_args__ = (
+        sa.UniqueConstraint('user_id', 'name',
+                            name='uniq_key_pairs0user_id0name'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    name = orm.mapped_column(sa.String(255), nullable=False)
+    user_id = orm.mapped_column(sa.String(255), nullable=False)
+    fingerprint = orm.mapped_column(sa.String(255))
+    public_key = orm.mapped_column(sa.Text())
+    type = orm.mapped_column(
+        sa.Enum('ssh', 'x509', name='keypair_types'), nullable=False,
+        server_default='ssh')

@@ -117,8 +117,9 @@ class TestNotImplemented(test.TestCase):
 
     def test_top_level_paths(self):
         self._assert_error(
-            self.api.get('/os-keypairs'), 501, 'notImplemented',
-            'GET /os-keypairs is not implemented by this cloud yet')
+            self.api.get('/os-simple-tenant-usage'), 501, 'notImplemented',
+            'GET /os-simple-tenant-usage is not implemented by this cloud '
+            'yet')
         self._assert_error(
             self.api.post('/os-aggregates', {'aggregate': {'name': 'a'}}),
             501, 'notImplemented')
@@ -135,6 +136,6 @@ class TestNotImplemented(test.TestCase):
         self._assert_error(self.api.get('/images', microversion='2.36'),
                            404, 'itemNotFound')
         # Still authenticated first.
-        resp = self.api.session.get(self.api.url + '/os-keypairs',
+        resp = self.api.session.get(self.api.url + '/os-simple-tenant-usage',
                                     headers={'X-Auth-Token': None})
         self.assertEqual(401, resp.status_code)

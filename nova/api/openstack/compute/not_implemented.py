@@ -105,8 +105,6 @@ UNSERVED = (
      {'GET': VOLUMES_BOOT, 'PUT': VOLUMES_BOOT, 'DELETE': VOLUMES_BOOT}),
     ('/os-volumes_boot/{server_id}/action', {'POST': VOLUMES_BOOT}),
     # -- keypairs, limits, quotas
-    ('/os-keypairs', {'GET': TODO, 'POST': TODO}),
-    ('/os-keypairs/{keypair_name}', {'GET': TODO, 'DELETE': TODO}),
     ('/limits', {'GET': TODO}),
     ('/os-quota-sets/{tenant_id}', {'GET': TODO, 'PUT': TODO,
                                     'DELETE': TODO}),

@@ -11,6 +11,7 @@ from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import images
 from nova.api.openstack.compute import instance_actions
 from nova.api.openstack.compute import ips
+from nova.api.openstack.compute import keypairs
 from nova.api.openstack.compute import migrations
 from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_actions
@@ -37,6 +38,9 @@ ROUTE_TABLE = (
                                            'DELETE': images.metadata_delete}),
     ('/os-hypervisors', {'GET': hypervisors.index}),
     ('/os-hypervisors/detail', {'GET': hypervisors.detail}),
+    ('/os-keypairs', {'GET': keypairs.index, 'POST': keypairs.create}),
+    ('/os-keypairs/{keypair_name}', {'GET': keypairs.show,
+                                     'DELETE': keypairs.delete}),
     ('/os-migrations', {'GET': migrations.index}),
     ('/os-server-external-events', {'POST': server_external_events.create}),
     ('/os-services', {'GET': services.index}),

@@ -35,14 +35,8 @@ _FIELDS = {'name': 'display_name', 'metadata': 'metadata',
 
 
 def _changes(args):
-    changes = {_FIELDS[key]: value for key, value in args.items()
-               if key in _FIELDS}
-    if changes.get('key_name'):
-        # NOTE: no key pair exists in this cloud yet (os-keypairs is not
-        # served), so every name is unknown.
-        raise webob.exc.HTTPBadRequest(
-            explanation=_('Invalid key_name provided.'))
-    return changes
+    return {_FIELDS[key]: value for key, value in args.items()
+            if key in _FIELDS}
 
 
 @wsgi.response(202)
@@ -72,6 +66,9 @@ def rebuild(req, server_id, body):
         raise webob.exc.HTTPNotFound(explanation=exc.format_message())
     except exception.MetadataLimitExceeded as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())
+    except exception.KeypairNotFound:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('Invalid key_name provided.'))
     except (exception.InstanceInvalidState, exception.InstanceIsLocked,
             exception.InstanceNotReady,
             exception.ComputeServiceTooOld) as exc:

@@ -378,6 +378,9 @@ def create(req, body):
             ctx, flavor, image_href, admin_password=admin_pass, **kwargs)
     except exception.OverQuota as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())
+    except exception.KeypairNotFound:
+        raise webob.exc.HTTPBadRequest(
+            explanation=_('Invalid key_name provided.'))
     except (exception.Invalid, exception.NotFound,
             exception.ImageNotAuthorized,
             exception.FlavorDiskSmallerThanImage,

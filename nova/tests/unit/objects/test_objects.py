@@ -44,6 +44,8 @@ object_data = {
     'InstanceList': '1.0-a8b00ab8ad2734d80359540b37b32247',
     'InstanceMapping': '1.0-c567d34060c540f7d89bd088f6eda9d7',
     'InstanceMappingList': '1.0-9e982e3de1613b9ada85e35f69b23d47',
+    'KeyPair': '1.0-43f696a50e38255aa80e919d39ab5760',
+    'KeyPairList': '1.0-94aad3ac5c938eef4b5e83da0212f506',
     'Migration': '1.0-056ddf756684a5d7fc42a68f6a3ab4d6',
     'MigrationList': '1.0-4f9ebd4e848a45235aa62142ca6d8fc6',
     'NetworkRequest': '1.0-d8ae7566ff10433aaeeb973f29fac259',

@@ -84,7 +84,8 @@ class TableTest(test.TestCase):
         served = {(m, p) for p, ms in routes.ROUTE_TABLE for m in ms}
         served |= {(m, p) for p, m, _u in _entries()}
         # A sample of Nova's routes across every group of the table.
-        for key in [('GET', '/os-keypairs'), ('GET', '/limits'),
+        for key in [('GET', '/os-keypairs/{keypair_name}'),
+                    ('GET', '/limits'),
                     ('PUT', '/servers/{server_id}'),
                     ('POST', '/servers/{server_id}/action'),
                     ('GET', '/servers/{server_id}/os-instance-actions'),
@@ -109,12 +110,12 @@ class TableTest(test.TestCase):
         # Gone is gone, whether the server exists or not (as in Nova).
         self.assertFalse(ni.looks_up_server(
             '/servers/{server_id}/consoles', ni.GONE_XEN))
-        self.assertFalse(ni.looks_up_server('/os-keypairs', ni.TODO))
+        self.assertFalse(ni.looks_up_server('/limits', ni.TODO))
 
     def test_messages_name_the_route(self):
         self.assertEqual(
-            'GET /os-keypairs is not implemented by this cloud yet',
-            ni.path_message('GET', '/os-keypairs', ni.TODO))
+            'GET /limits is not implemented by this cloud yet',
+            ni.path_message('GET', '/limits', ni.TODO))
         self.assertEqual(
             'GET /os-cells is gone: it only worked with cells v1, which '
             'Nova has removed',
@@ -243,16 +244,20 @@ class AnswersThroughTheAppTest(test.TestCase):
             self.assertEqual(404, code, '%s at %s' % (path, after))
 
     def test_project_id_prefix_and_unknown_paths(self):
-        code, body = self.call('GET', '/proj1/os-keypairs', '2.1')
+        code, body = self.call('POST', '/proj1/os-assisted-volume-snapshots',
+                               '2.1')
         self.assertEqual(501, code)
         code, body = self.call('GET', '/os-no-such-thing', '2.1')
         self.assertEqual((404, 'The resource could not be found.'),
                          (code, body['itemNotFound']['message']))
-        code, body = self.call('GET', '/os-keypairs/x1/more', '2.1')
+        code, body = self.call('DELETE',
+                               '/os-assisted-volume-snapshots/x1/more',
+                               '2.1')
         self.assertEqual(404, code)
 
     def test_wrong_method_is_still_405(self):
-        code, body = self.call('PATCH', '/os-keypairs', '2.1')
+        code, body = self.call('PATCH', '/os-assisted-volume-snapshots',
+                               '2.1')
         self.assertEqual(405, code)
 
     def test_removed_write_ops_on_network_proxies_are_410(self):
