@@ -190,3 +190,64 @@ class KeyPair(BASE):
     type = orm.mapped_column(
         sa.Enum('ssh', 'x509', name='keypair_types'), nullable=False,
         server_default='ssh')
+
+
+class Quota(BASE):
+    """A project's own limit of one resource (no row: its class's or the
+    configured default; NULL: unlimited)."""
+
+    __tablename__ = 'quotas'
+    __table_args__ = (
+        sa.UniqueConstraint('project_id', 'resource',
+                            name='uniq_quotas0project_id0resource'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    project_id = orm.mapped_column(sa.String(255))
+    resource = orm.mapped_column(sa.String(255), nullable=False)
+    hard_limit = orm.mapped_column(sa.Integer)
+
+
+class ProjectUserQuota(BASE):
+    """One user's limit of one resource within a project."""
+
+    __tablename__ = 'project_user_quotas'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'user_id', 'project_id', 'resource',
+            name='uniq_project_user_quotas0user_id0project_id0resource'),
+        sa.Index('project_user_quotas_project_id_idx', 'project_id'),
+        sa.Index('project_user_quotas_user_id_idx', 'user_id'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    project_id = orm.mapped_column(sa.String(255), nullable=False)
+    user_id = orm.mapped_column(sa.String(255), nullable=False)
+    resource = orm.mapped_column(sa.String(255), nullable=False)
+    hard_limit = orm.mapped_column(sa.Integer)
+
+
+class QuotaClass(BASE):
+    """A quota class's limit of one resource; the class ``default`` holds
+    the defaults every project starts from."""
+
+    __tablename__ = 'quota_classes'
+    __table_args__ = (
+        sa.Index('quota_classes_class_name_idx', 'class_name'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True)
+    class_name = orm.mapped_column(sa.String(255))
+    resource = orm.mapped_column(sa.String(255))
+    hard_limit = orm.mapped_column(sa.Integer)
+
+
+class QuotaLock(BASE):
+    """One row per project, written first by every transaction that counts
+    and consumes its quota, so such transactions run one at a time per
+    project (on every database: a row lock, SQLite's write lock)."""
+
+    __tablename__ = 'quota_locks'
+
+    project_id = orm.mapped_column(sa.String(255), primary_key=True)
+    generation = orm.mapped_column(sa.Integer, nullable=False, default=0)
