@@ -14,6 +14,7 @@ from oslo_log import log as logging
 from oslo_utils import excutils
 from oslo_utils import uuidutils
 
+from nova import availability_zones
 import nova.conf
 from nova.compute import guest
 from nova.compute import instance_actions
@@ -30,6 +31,7 @@ from nova import exception
 from nova.image import glance
 from nova.network import neutron
 from nova import objects
+from nova import quota
 from nova import rpc
 from nova.scheduler.client import report
 from nova.servicegroup import api as servicegroup_api
@@ -151,18 +153,6 @@ class API(guest.GuestAPI, moves.MoveAPI):
         if int(image.get('min_ram') or 0) > flavor.memory_mb:
             raise exception.FlavorMemoryTooSmall()
 
-    @staticmethod
-    def _check_quota(context, max_count):
-        allowed = CONF.quota.instances
-        if allowed < 0:
-            return
-        used = objects.InstanceMappingList.count_by_project(
-            context, context.project_id)
-        if used + max_count > allowed:
-            raise exception.TooManyInstances(
-                overs='instances', req=max_count, used=used,
-                allowed=allowed)
-
     def create(self, context, flavor, image_href, name=None, min_count=1,
                max_count=1, metadata=None, requested_networks=None,
                description=None, key_name=None, availability_zone=None,
@@ -179,7 +169,9 @@ class API(guest.GuestAPI, moves.MoveAPI):
         ``requested_node``: where to build (2.74; ComputeHostNotFound
         when unknown); ``key_name``: one of the caller's key pairs
         (KeypairNotFound); ``admin_password``: handed to the driver;
-        ``scheduler_hints``: ``os:scheduler_hints`` as given. Returns
+        ``scheduler_hints``: ``os:scheduler_hints`` as given;
+        ``availability_zone``: a zone with an enabled compute service
+        (else InvalidRequest). Returns
         ``(instances, reservation_id)``; the instances exist as build
         requests in the API database when this returns.
         """
@@ -188,12 +180,13 @@ class API(guest.GuestAPI, moves.MoveAPI):
                 'hostname cannot be given when creating several servers')
         self._check_requested_destination(context, requested_host,
                                           requested_node)
+        if availability_zone:
+            self._check_availability_zone(context, availability_zone)
         flavor = self._get_flavor(context, flavor)
         image = self._get_image(context, image_href)
         self._check_flavor_fits_image(flavor, image)
         key_data = self._key_data(context, key_name)
         max_count = max(max_count or min_count, min_count)
-        self._check_quota(context, max_count)
         requested_networks = objects.NetworkRequestList.from_api(
             requested_networks)
         self.network_api.validate_networks(context, requested_networks,
@@ -201,38 +194,53 @@ class API(guest.GuestAPI, moves.MoveAPI):
         image_meta = objects.ImageMeta.from_image_dict(image)
         reservation_id = 'r-' + uuidutils.generate_uuid()[:8]
         build_requests, request_specs, instances = [], [], []
-        for index in range(max_count):
-            instance = self._new_instance(
-                context, flavor, image, name, index, max_count, metadata,
-                description, key_name, availability_zone, user_data,
-                reservation_id, access_ips, sorted(set(tags or ())),
-                hostname)
-            instance.key_data = key_data
-            spec = objects.RequestSpec.from_components(
-                context, instance.uuid, image_meta, flavor, max_count,
-                context.project_id, context.user_id,
-                availability_zone=availability_zone,
-                scheduler_hints=scheduler_hints,
-                force_hosts=[requested_host] if requested_host else None,
-                force_nodes=[requested_node] if requested_node else None)
-            spec.create()
-            build_request = objects.BuildRequest(
-                context=context, instance=instance,
-                instance_uuid=instance.uuid, project_id=context.project_id,
-                user_id=context.user_id, tags=list(instance.tags))
-            build_request.create()
-            objects.InstanceMapping(
-                context=context, instance_uuid=instance.uuid,
-                cell_mapping=None, project_id=context.project_id,
-                user_id=context.user_id, queued_for_delete=False).create()
-            build_requests.append(build_request)
-            request_specs.append(spec)
-            instances.append(instance)
+        placement = dict(
+            availability_zone=availability_zone,
+            scheduler_hints=scheduler_hints,
+            force_hosts=[requested_host] if requested_host else None,
+            force_nodes=[requested_node] if requested_node else None)
+        # Counting what the project uses and creating the records is one
+        # step for the project (nova.quota), so its quota holds exactly.
+        with quota.claim_instances(context, flavor, min_count,
+                                   max_count) as count:
+            for index in range(count):
+                instance = self._new_instance(
+                    context, flavor, image, name, index, count, metadata,
+                    description, key_name, availability_zone, user_data,
+                    reservation_id, access_ips, sorted(set(tags or ())),
+                    hostname)
+                instance.key_data = key_data
+                spec, build_request = self._create_build_records(
+                    context, instance, image_meta, flavor, count, placement)
+                build_requests.append(build_request)
+                request_specs.append(spec)
+                instances.append(instance)
         self.compute_task_api.schedule_and_build_instances(
             context, build_requests, request_specs,
             requested_networks=requested_networks,
             admin_password=admin_password)
         return instances, reservation_id
+
+    @staticmethod
+    def _create_build_records(context, instance, image_meta, flavor, count,
+                              placement):
+        """The request spec, build request and instance mapping of a new
+        ``instance`` (``placement``: the spec's placement arguments);
+        returns ``(spec, build_request)``."""
+        spec = objects.RequestSpec.from_components(
+            context, instance.uuid, image_meta, flavor, count,
+            context.project_id, context.user_id, **placement)
+        spec.create()
+        build_request = objects.BuildRequest(
+            context=context, instance=instance, instance_uuid=instance.uuid,
+            project_id=context.project_id, user_id=context.user_id,
+            tags=list(instance.tags))
+        build_request.create()
+        objects.InstanceMapping(
+            context=context, instance_uuid=instance.uuid, cell_mapping=None,
+            project_id=context.project_id, user_id=context.user_id,
+            queued_for_delete=False).create()
+        return spec, build_request
 
     @staticmethod
     def _new_instance(context, flavor, image, name, index, count, metadata,
@@ -578,16 +586,15 @@ class API(guest.GuestAPI, moves.MoveAPI):
 
     @staticmethod
     def _check_availability_zone(context, availability_zone):
-        """InvalidRequest unless a compute service is in the zone."""
-        admin = nova_context.get_admin_context()
-        for cell in CELLS.all(admin):
-            with nova_context.target_cell(admin, cell) as cctxt:
-                for service in objects.ServiceList.get_all(
-                        cctxt, binary='nova-compute'):
-                    if service.availability_zone == availability_zone:
-                        return
-        raise exception.InvalidRequest(
-            'The requested availability zone is not available')
+        """InvalidRequest unless an enabled compute service is in the
+        zone (``nova.availability_zones``)."""
+        # NOTE: Nova also accepts the zone of the internal services here,
+        # where no server can be placed; we refuse it up front.
+        zones = availability_zones.available_compute_zones(
+            nova_context.get_admin_context(), HostAPI())
+        if availability_zone not in zones:
+            raise exception.InvalidRequest(
+                'The requested availability zone is not available')
 
     # -- events from other services ------------------------------------------
 
@@ -625,11 +632,15 @@ class HostAPI(object):
                 results.extend(fetch(cctxt))
         return results
 
-    def service_get_all(self, context, filters=None):
+    def service_get_all(self, context, filters=None, set_zones=False):
+        """The services of every cell (``filters``: ``binary``, ``host``);
+        with ``set_zones`` each carries its real ``availability_zone``."""
         filters = filters or {}
         services = self._in_cells(context, lambda c: objects.ServiceList.
                                   get_all(c, binary=filters.get('binary'),
                                           host=filters.get('host')))
+        if set_zones:
+            availability_zones.set_availability_zones(context, services)
         return services
 
     def service_is_up(self, service):

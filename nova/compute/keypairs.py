@@ -1,20 +1,19 @@
 """Key pairs of users, as nova-api manages them (os-keypairs): import a
 public key, generate a new key pair, list, show and delete.
 
-A user may hold ``[quota] key_pairs`` key pairs (-1: no limit). The count
+A user may hold as many key pairs as the ``key_pairs`` quota of the
+request's project (and user) allows (-1: no limit; ``nova.quota``). The count
 is checked before a key pair is stored and again after, so concurrent
 imports cannot together go past the limit: a request that finds the user
 over it once its own key pair exists removes that key pair and fails
 (KeypairLimitExceeded), as Nova's quota recheck does.
 """
 
-import nova.conf
 from nova import crypto
 from nova import exception
 from nova import objects
 from nova.objects import keypair as keypair_obj
-
-CONF = nova.conf.CONF
+from nova import quota
 
 _FINGERPRINT = {keypair_obj.KEYPAIR_TYPE_SSH: crypto.ssh_fingerprint,
                 keypair_obj.KEYPAIR_TYPE_X509: crypto.x509_fingerprint}
@@ -24,7 +23,8 @@ class KeypairAPI(object):
 
     @staticmethod
     def _check_quota(context, user_id, adding):
-        allowed = CONF.quota.key_pairs
+        allowed = quota.limits_for(context, context.project_id,
+                                   user_id)['key_pairs']
         if allowed < 0:
             return
         used = objects.KeyPairList.get_count_by_user(context, user_id)

@@ -1,4 +1,4 @@
-"""Per-project limits enforced when servers are created."""
+"""Default quota limits (``nova.quota``); -1 is unlimited."""
 
 from oslo_config import cfg
 
@@ -8,6 +8,69 @@ quota_opts = [
     cfg.IntOpt('instances', default=10, min=-1,
                help="""
 Servers a project may have at once.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('cores', default=20, min=-1,
+               help="""
+Instance cores (vCPUs) a project may use at once.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('ram', default=51200, min=-1,
+               help="""
+Instance RAM, in MiB, a project may use at once.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('injected_files', default=5, min=-1,
+               help="""
+Files a server may have injected at creation (personality).
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('injected_file_content_bytes', default=10240, min=-1,
+               help="""
+Bytes each injected file may hold.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('injected_file_path_length', default=255, min=-1,
+               help="""
+Characters the path of an injected file may have.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('server_groups', default=10, min=-1,
+               help="""
+Server groups a project may have.
+
+Possible values:
+
+* -1: unlimited.
+* A non-negative number.
+"""),
+    cfg.IntOpt('server_group_members', default=10, min=-1,
+               help="""
+Servers one server group may hold.
 
 Possible values:
 

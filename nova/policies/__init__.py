@@ -11,8 +11,10 @@ from nova.policies import images
 from nova.policies import instance_actions
 from nova.policies import ips
 from nova.policies import keypairs
+from nova.policies import limits
 from nova.policies import lock_server
 from nova.policies import migrations
+from nova.policies import quota_sets
 from nova.policies import security_groups
 from nova.policies import server_external_events
 from nova.policies import server_extras
@@ -36,8 +38,10 @@ def list_rules():
         instance_actions.list_rules(),
         ips.list_rules(),
         keypairs.list_rules(),
+        limits.list_rules(),
         lock_server.list_rules(),
         migrations.list_rules(),
+        quota_sets.list_rules(),
         security_groups.list_rules(),
         server_external_events.list_rules(),
         server_extras.list_rules(),

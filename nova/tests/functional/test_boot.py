@@ -90,6 +90,8 @@ class TestServerLifecycle(BootTestBase):
         self.assertEqual(len(ids), len(seen))
 
     def test_flavor_too_big_for_every_host_ends_in_cell0(self):
+        # Bigger than any host, not than the project's quota.
+        self.flags(ram=-1, group='quota')
         resp = self.api.post('/flavors', {'flavor': {
             'name': 'huge', 'ram': 10 ** 7, 'vcpus': 1, 'disk': 1,
             'id': 'huge'}})

@@ -105,12 +105,6 @@ UNSERVED = (
      {'GET': VOLUMES_BOOT, 'PUT': VOLUMES_BOOT, 'DELETE': VOLUMES_BOOT}),
     ('/os-volumes_boot/{server_id}/action', {'POST': VOLUMES_BOOT}),
     # -- keypairs, limits, quotas
-    ('/limits', {'GET': TODO}),
-    ('/os-quota-sets/{tenant_id}', {'GET': TODO, 'PUT': TODO,
-                                    'DELETE': TODO}),
-    ('/os-quota-sets/{tenant_id}/detail', {'GET': TODO}),
-    ('/os-quota-sets/{tenant_id}/defaults', {'GET': TODO}),
-    ('/os-quota-class-sets/{quota_class}', {'GET': TODO, 'PUT': TODO}),
     # -- hosts, services, hypervisors, zones, aggregates, groups
     ('/os-services/{service_id}', {'PUT': TODO, 'DELETE': TODO}),
     ('/os-hypervisors/statistics', {'GET': _todo(max_version='2.87')}),

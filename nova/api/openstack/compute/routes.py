@@ -12,7 +12,9 @@ from nova.api.openstack.compute import images
 from nova.api.openstack.compute import instance_actions
 from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import keypairs
+from nova.api.openstack.compute import limits
 from nova.api.openstack.compute import migrations
+from nova.api.openstack.compute import quota_sets
 from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
@@ -41,7 +43,15 @@ ROUTE_TABLE = (
     ('/os-keypairs', {'GET': keypairs.index, 'POST': keypairs.create}),
     ('/os-keypairs/{keypair_name}', {'GET': keypairs.show,
                                      'DELETE': keypairs.delete}),
+    ('/limits', {'GET': limits.index}),
     ('/os-migrations', {'GET': migrations.index}),
+    ('/os-quota-class-sets/{quota_class}',
+     {'GET': quota_sets.class_show, 'PUT': quota_sets.class_update}),
+    ('/os-quota-sets/{tenant_id}', {'GET': quota_sets.show,
+                                    'PUT': quota_sets.update,
+                                    'DELETE': quota_sets.delete}),
+    ('/os-quota-sets/{tenant_id}/defaults', {'GET': quota_sets.defaults}),
+    ('/os-quota-sets/{tenant_id}/detail', {'GET': quota_sets.detail}),
     ('/os-server-external-events', {'POST': server_external_events.create}),
     ('/os-services', {'GET': services.index}),
     ('/servers', {'GET': servers.index, 'POST': servers.create}),
