@@ -139,6 +139,19 @@ class KeypairNotFound(NotFound):
     msg_fmt = _("Keypair %(name)s not found for user %(user_id)s")
 
 
+# -- hosts ------------------------------------------------------------------
+
+class HostActionNotSupported(NovaException):
+    msg_fmt = _("Virt driver does not implement host %(action)s.")
+    code = 501
+
+
+# -- server groups ----------------------------------------------------------
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = _("Instance group %(group_uuid)s could not be found.")
+
+
 # -- quota ------------------------------------------------------------------
 
 class OverQuota(NovaException):
@@ -149,6 +162,10 @@ class OverQuota(NovaException):
 class TooManyInstances(OverQuota):
     msg_fmt = _("Quota exceeded for %(overs)s: Requested %(req)s, but"
                 " already used %(used)s of %(allowed)s %(overs)s")
+
+
+class ServerGroupMemberLimitExceeded(OverQuota):
+    msg_fmt = _("Quota exceeded, too many servers in group")
 
 
 class KeypairLimitExceeded(OverQuota):
@@ -179,6 +196,26 @@ class FlavorIdExists(Conflict):
 
 class FlavorCreateFailed(NovaException):
     msg_fmt = _("Unable to create flavor")
+
+
+class FlavorExtraSpecsNotFound(NotFound):
+    msg_fmt = _("Flavor %(flavor_id)s has no extra specs with key "
+                "%(extra_specs_key)s.")
+
+
+class FlavorExtraSpecUpdateCreateFailed(Conflict):
+    msg_fmt = _("Flavor %(id)s extra spec cannot be updated or created "
+                "after %(retries)d retries.")
+
+
+class FlavorAccessExists(Conflict):
+    msg_fmt = _("Flavor access already exists for flavor %(flavor_id)s "
+                "and project %(project_id)s combination.")
+
+
+class FlavorAccessNotFound(NotFound):
+    msg_fmt = _("Flavor access not found for %(flavor_id)s / "
+                "%(project_id)s combination.")
 
 
 class FlavorDiskSmallerThanImage(Forbidden):
@@ -463,6 +500,54 @@ class CellMappingNotFound(NotFound):
 
 class CellTimeout(NotFound):
     msg_fmt = _("Timeout waiting for response from cell")
+
+
+# -- host aggregates and availability zones ---------------------------------
+
+class AggregateNotFound(NotFound):
+    msg_fmt = _("Aggregate %(aggregate_id)s could not be found.")
+
+
+class AggregateNameExists(Conflict):
+    msg_fmt = _("Aggregate %(aggregate_name)s already exists.")
+
+
+class AggregateHostNotFound(NotFound):
+    msg_fmt = _("Aggregate %(aggregate_id)s has no host %(host)s.")
+
+
+class AggregateHostExists(Conflict):
+    msg_fmt = _("Aggregate %(aggregate_id)s already has host %(host)s.")
+
+
+class InvalidAggregateAction(Invalid):
+    msg_fmt = _("Unacceptable parameters.")
+
+
+class InvalidAggregateActionAdd(InvalidAggregateAction):
+    msg_fmt = _("Cannot add host to aggregate %(aggregate_id)s. "
+                "Reason: %(reason)s.")
+
+
+class InvalidAggregateActionDelete(InvalidAggregateAction):
+    msg_fmt = _("Cannot remove host from aggregate %(aggregate_id)s. "
+                "Reason: %(reason)s.")
+
+
+class InvalidAggregateActionUpdate(InvalidAggregateAction):
+    msg_fmt = _("Cannot update aggregate %(aggregate_id)s. "
+                "Reason: %(reason)s.")
+
+
+class InvalidAggregateActionUpdateMeta(InvalidAggregateAction):
+    msg_fmt = _("Cannot update metadata of aggregate %(aggregate_id)s. "
+                "Reason: %(reason)s.")
+
+
+class UnshelveHostNotInAZ(Invalid):
+    msg_fmt = _('Host "%(host)s" is not in the availability zone '
+                '"%(availability_zone)s".')
+    code = 409
 
 
 # -- placement --------------------------------------------------------------

@@ -262,11 +262,15 @@ def _usage_in_api_db(context, cells, project_id, user_id):
 
 def usages(context, project_id, user_id=None):
     """``{resource: in use}`` for ``project_id`` (or its user
-    ``user_id``); key pairs, which users own, count for a user only."""
+    ``user_id``); key pairs, which users own, count for a user only;
+    server group members are limited per group (``check_group_members``),
+    not counted here."""
     instances, cores, ram = _usage_in_api_db(context, _cells(), project_id,
                                              user_id)
     used = {resource: 0 for resource in RESOURCES}
-    used.update(instances=instances, cores=cores, ram=ram)
+    used.update(instances=instances, cores=cores, ram=ram,
+                server_groups=objects.InstanceGroupList.get_counts(
+                    context, project_id))
     if user_id:
         used['key_pairs'] = objects.KeyPairList.get_count_by_user(
             context, user_id)
@@ -347,3 +351,14 @@ def claim_instances(context, flavor, min_count, max_count):
             raise exception.TooManyInstances(
                 overs=over, req=each * min_count, used=used, allowed=limit)
         yield count
+
+
+def check_group_members(context, group, adding):
+    """Raise OverQuota (403) when ``adding`` servers would take the server
+    group ``group`` past the ``server_group_members`` quota."""
+    allowed = project_limits(context, group.project_id)[
+        'server_group_members']
+    used = len(objects.InstanceGroup.get_by_uuid(context,
+                                                 group.uuid).members)
+    if 0 <= allowed < used + adding:
+        raise exception.ServerGroupMemberLimitExceeded()

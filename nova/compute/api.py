@@ -186,6 +186,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
         image = self._get_image(context, image_href)
         self._check_flavor_fits_image(flavor, image)
         key_data = self._key_data(context, key_name)
+        group = self._server_group(context, scheduler_hints)
         max_count = max(max_count or min_count, min_count)
         requested_networks = objects.NetworkRequestList.from_api(
             requested_networks)
@@ -215,6 +216,10 @@ class API(guest.GuestAPI, moves.MoveAPI):
                 build_requests.append(build_request)
                 request_specs.append(spec)
                 instances.append(instance)
+            if group is not None:
+                quota.check_group_members(context, group, count)
+                objects.InstanceGroup.add_members(
+                    context, group.uuid, [i.uuid for i in instances])
         self.compute_task_api.schedule_and_build_instances(
             context, build_requests, request_specs,
             requested_networks=requested_networks,
@@ -274,6 +279,19 @@ class API(guest.GuestAPI, moves.MoveAPI):
             created_at=utils.utcnow().replace(microsecond=0),
             updated_at=None, deleted=False,
             tags=list(tags), info_cache=[], root_device_name=None)
+
+    @staticmethod
+    def _server_group(context, scheduler_hints):
+        """The server group the ``group`` hint names (None without one);
+        InstanceGroupNotFound (400) when the caller's project has no such
+        group."""
+        group_uuid = (scheduler_hints or {}).get('group')
+        if not group_uuid:
+            return None
+        group = objects.InstanceGroup.get_by_uuid(context, group_uuid)
+        if not context.is_admin and group.project_id != context.project_id:
+            raise exception.InstanceGroupNotFound(group_uuid=group_uuid)
+        return group
 
     @staticmethod
     def _key_data(context, key_name):

@@ -48,7 +48,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.13')
+    target = messaging.Target(version='1.14')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -327,6 +327,28 @@ class ComputeManager(manager.Manager):
                 context, instance.uuid, error, host=self.host).create()
             return error
         return None
+
+    @messaging.expected_exceptions(exception.HostActionNotSupported)
+    def host_power_action(self, context, action):
+        try:
+            return self.driver.host_power_action(action)
+        except NotImplementedError:
+            raise exception.HostActionNotSupported(action=action)
+
+    @messaging.expected_exceptions(exception.HostActionNotSupported)
+    def get_host_uptime(self, context):
+        try:
+            return self.driver.get_host_uptime()
+        except NotImplementedError:
+            raise exception.HostActionNotSupported(action='uptime')
+
+    @messaging.expected_exceptions(exception.HostActionNotSupported)
+    def host_maintenance_mode(self, context, host, mode):
+        try:
+            return self.driver.host_maintenance_mode(host, mode)
+        except NotImplementedError:
+            raise exception.HostActionNotSupported(
+                action='maintenance mode')
 
     @messaging.expected_exceptions(exception.InstanceNotFound,
                                    exception.DiagnosticsNotSupported)

@@ -7,6 +7,7 @@ API's ``_task``, RPC clients and checks); the work is done by the
 conductor (``nova.conductor.tasks``) and the hosts (``nova.compute``).
 """
 
+from nova import availability_zones
 import nova.conf
 from nova.compute import instance_actions
 from nova.compute import locking
@@ -231,7 +232,9 @@ class MoveAPI(object):
         ``unpin_az`` (2.91, ``"availability_zone": null``) lets it go to
         any zone. Raises InvalidRequest (400) for an unknown zone and
         InstanceInvalidState (409) for a zone or host while it was not
-        offloaded, ComputeHostNotFound (400) for an unknown host."""
+        offloaded, ComputeHostNotFound (400) for an unknown host and
+        UnshelveHostNotInAZ (409) for a host outside the zone the server
+        is to be in."""
         if availability_zone is not None:
             self._check_availability_zone(context, availability_zone)
         if host is not None:
@@ -250,6 +253,13 @@ class MoveAPI(object):
                 return
             spec = objects.RequestSpec.get_by_instance_uuid(
                 context, instance.uuid)
+            zone = (availability_zone if availability_zone is not None
+                    or unpin_az else spec.availability_zone)
+            if host and zone and zone != (
+                    availability_zones.get_host_availability_zone(
+                        context, host)):
+                raise exception.UnshelveHostNotInAZ(
+                    host=host, availability_zone=zone)
             if availability_zone is not None or unpin_az:
                 spec.availability_zone = availability_zone
                 instance.availability_zone = availability_zone

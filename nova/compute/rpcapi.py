@@ -21,6 +21,8 @@ API version history:
     * 1.11 - Add evacuate_instance.
     * 1.12 - build_and_run_instance takes admin_password.
     * 1.13 - Add live_migration_force_complete, live_migration_abort.
+    * 1.14 - Add host_power_action, host_maintenance_mode,
+            get_host_uptime.
 """
 
 from oslo_log import log as logging
@@ -41,7 +43,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.13'
+    VERSION = '1.14'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -299,6 +301,29 @@ class ComputeAPI(object):
         self._client_1_13(migration.source_compute, 'abort').cast(
             ctxt, 'live_migration_abort', instance=instance,
             migration=migration)
+
+    def _client_1_14(self, host, method):
+        if not self.client.can_send_version('1.14'):
+            raise exception.ComputeServiceTooOld(
+                host=host, method=method, version='1.14')
+        return self.client.prepare(server=host, version='1.14')
+
+    def host_power_action(self, ctxt, host, action):
+        """Have ``host`` reboot, shut down or start up (``action``);
+        returns the driver's answer (os-hosts, 1.14)."""
+        return self._client_1_14(host, 'host power action').call(
+            ctxt, 'host_power_action', action=action)
+
+    def host_maintenance_mode(self, ctxt, host, mode):
+        """Put ``host`` into (``mode`` True) or out of maintenance;
+        returns ``on_maintenance`` / ``off_maintenance`` (1.14)."""
+        return self._client_1_14(host, 'host maintenance mode').call(
+            ctxt, 'host_maintenance_mode', host=host, mode=mode)
+
+    def get_host_uptime(self, ctxt, host):
+        """``host``'s uptime as its driver words it (1.14)."""
+        return self._client_1_14(host, 'host uptime').call(
+            ctxt, 'get_host_uptime')
 
     def get_diagnostics(self, ctxt, instance, standard):
         """The guest's diagnostics from its host: the standard form of

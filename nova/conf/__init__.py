@@ -9,6 +9,7 @@ from oslo_config import cfg
 from nova.conf import all_in_one
 from nova.conf import api
 from nova.conf import api_database
+from nova.conf import availability_zone
 from nova.conf import compute
 from nova.conf import conductor
 from nova.conf import glance
@@ -24,8 +25,8 @@ from nova.conf import wsgi
 
 CONF = cfg.CONF
 
-_MODULES = (all_in_one, api, api_database, compute, conductor, glance,
-            neutron, paths, placement,
+_MODULES = (all_in_one, api, api_database, availability_zone, compute,
+            conductor, glance, neutron, paths, placement,
             quota, rpc, scheduler, service, upgrade_levels, wsgi)
 
 for _module in _MODULES:

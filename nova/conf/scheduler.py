@@ -27,8 +27,10 @@ filter_group = cfg.OptGroup('filter_scheduler',
 
 filter_opts = [
     cfg.ListOpt('enabled_filters',
-                default=['ComputeFilter', 'SameHostFilter',
-                         'DifferentHostFilter'],
+                default=['AvailabilityZoneFilter', 'ComputeFilter',
+                         'SameHostFilter', 'DifferentHostFilter',
+                         'ServerGroupAffinityFilter',
+                         'ServerGroupAntiAffinityFilter'],
                 help="""
 Filters run, in order, on the hosts placement returned.
 
@@ -52,6 +54,11 @@ Possible values:
                  help="Positive spreads by free vCPUs, negative stacks."),
     cfg.FloatOpt('disk_weight_multiplier', default=1.0,
                  help="Positive spreads by free disk, negative stacks."),
+    cfg.FloatOpt('soft_affinity_weight_multiplier', default=1.0, min=0,
+                 help="How strongly soft-affinity groups stay together."),
+    cfg.FloatOpt('soft_anti_affinity_weight_multiplier', default=1.0,
+                 min=0,
+                 help="How strongly soft-anti-affinity groups spread."),
     cfg.IntOpt('host_subset_size', default=1, min=1,
                help="Pick at random among this many best-weighed hosts."),
 ]

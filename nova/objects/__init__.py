@@ -8,6 +8,7 @@ single source of the current version of each class.
 
 
 def register_all():
+    __import__('nova.objects.aggregate')
     __import__('nova.objects.build_request')
     __import__('nova.objects.cell_mapping')
     __import__('nova.objects.compute_node')
@@ -18,6 +19,7 @@ def register_all():
     __import__('nova.objects.instance')
     __import__('nova.objects.instance_action')
     __import__('nova.objects.instance_fault')
+    __import__('nova.objects.instance_group')
     __import__('nova.objects.instance_mapping')
     __import__('nova.objects.keypair')
     __import__('nova.objects.migration')

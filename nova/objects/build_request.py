@@ -83,7 +83,8 @@ class BuildRequest(base.NovaObject):
     # Version 1.1: Add save()
     # Version 1.2: Instance 1.1
     # Version 1.3: Instance 1.2
-    VERSION = '1.3'
+    # Version 1.4: Instance 1.3
+    VERSION = '1.4'
 
     fields = {
         'id': fields.IntegerField(),

@@ -46,6 +46,12 @@ def _create_in_db(context, host, cell_id):
     return _get_by_host_from_db(context, host)
 
 
+@api_db_api.context_manager.writer
+def _destroy_by_host_in_db(context, host):
+    context.session.execute(sa.delete(api_models.HostMapping).where(
+        api_models.HostMapping.host == host))
+
+
 @api_db_api.context_manager.reader
 def _get_all_from_db(context, cell_id=None):
     query = _query()
@@ -77,6 +83,12 @@ class HostMapping(base.NovaObject):
     def create(self):
         _from_db(self._context, self, _create_in_db(
             self._context, self.host, self.cell_mapping.id))
+
+    @classmethod
+    def destroy_by_host(cls, context, host):
+        """Forget which cell ``host`` is in (nova-api, deleting its
+        compute service); no error when it was not mapped."""
+        _destroy_by_host_in_db(context, host)
 
 
 @base.NovaObjectRegistry.register

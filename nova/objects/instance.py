@@ -254,7 +254,8 @@ class Instance(base.NovaObject, base.NovaObjectDictCompat):
     # Version 1.0: Initial version
     # Version 1.1: old_flavor and new_flavor (resize)
     # Version 1.2: vm_state is an enum (VMStateField)
-    VERSION = '1.2'
+    # Version 1.3: Flavor 1.1
+    VERSION = '1.3'
 
     fields = {
         'id': fields.IntegerField(),
@@ -481,6 +482,15 @@ def _apply_filters(query, filters):
         query = query.where(model.updated_at >= filters['changes-since'])
     if filters.get('changes-before'):
         query = query.where(model.updated_at <= filters['changes-before'])
+    # Instances running at some time of a window (usage): launched before
+    # its end, not terminated before its start.
+    if filters.get('launched-before'):
+        query = query.where(model.launched_at.isnot(None),
+                            model.launched_at <= filters['launched-before'])
+    if filters.get('active-after'):
+        query = query.where(sa.or_(
+            model.terminated_at.is_(None),
+            model.terminated_at >= filters['active-after']))
     return _apply_tag_filters(query, filters)
 
 

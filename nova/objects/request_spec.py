@@ -51,7 +51,8 @@ def _destroy_in_db(context, instance_uuid):
 @base.NovaObjectRegistry.register
 class RequestSpec(base.NovaObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: Flavor 1.1
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(),

@@ -2,11 +2,17 @@
 
 import itertools
 
+from nova.policies import aggregates
+from nova.policies import availability_zone
 from nova.policies import base
 from nova.policies import console_output
 from nova.policies import deferred_delete
+from nova.policies import flavor_access
+from nova.policies import flavor_extra_specs
+from nova.policies import extensions
 from nova.policies import flavors
 from nova.policies import hypervisors
+from nova.policies import hosts
 from nova.policies import images
 from nova.policies import instance_actions
 from nova.policies import ips
@@ -18,6 +24,7 @@ from nova.policies import quota_sets
 from nova.policies import security_groups
 from nova.policies import server_external_events
 from nova.policies import server_extras
+from nova.policies import server_groups
 from nova.policies import server_power
 from nova.policies import server_records
 from nova.policies import server_tasks
@@ -25,15 +32,22 @@ from nova.policies import server_topology
 from nova.policies import servers
 from nova.policies import services
 from nova.policies import shelve
+from nova.policies import simple_tenant_usage
 
 
 def list_rules():
     return itertools.chain(
+        aggregates.list_rules(),
+        availability_zone.list_rules(),
         base.list_rules(),
         console_output.list_rules(),
         deferred_delete.list_rules(),
+        flavor_access.list_rules(),
+        flavor_extra_specs.list_rules(),
+        extensions.list_rules(),
         flavors.list_rules(),
         hypervisors.list_rules(),
+        hosts.list_rules(),
         images.list_rules(),
         instance_actions.list_rules(),
         ips.list_rules(),
@@ -45,6 +59,7 @@ def list_rules():
         security_groups.list_rules(),
         server_external_events.list_rules(),
         server_extras.list_rules(),
+        server_groups.list_rules(),
         server_power.list_rules(),
         server_records.list_rules(),
         server_tasks.list_rules(),
@@ -52,4 +67,5 @@ def list_rules():
         servers.list_rules(),
         services.list_rules(),
         shelve.list_rules(),
+        simple_tenant_usage.list_rules(),
     )

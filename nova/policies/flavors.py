@@ -1,34 +1,37 @@
-"""Policy defaults of /flavors."""
+"""Policy defaults of /flavors: everyone lists and shows flavors; admins
+create, describe (2.55) and delete them."""
 
 from oslo_policy import policy
 
 from nova.policies import base
 
 INDEX = 'os_compute_api:flavors:index'
-CREATE = 'os_compute_api:os-flavor-manage:create'
-DELETE = 'os_compute_api:os-flavor-manage:delete'
-EXTRA_SPECS_INDEX = 'os_compute_api:os-flavor-extra-specs:index'
+MANAGE = 'os_compute_api:os-flavor-manage:%s'
+CREATE = MANAGE % 'create'
+UPDATE = MANAGE % 'update'
+DELETE = MANAGE % 'delete'
+
+_ONE = '/flavors/{flavor_id}'
 
 rules = [
     policy.DocumentedRuleDefault(
-        name='os_compute_api:flavors:index', check_str=base.ANY,
+        name=INDEX, check_str=base.ANY,
         description='List and show flavors',
         operations=[{'method': 'GET', 'path': '/flavors'},
                     {'method': 'GET', 'path': '/flavors/detail'},
-                    {'method': 'GET', 'path': '/flavors/{flavor_id}'}]),
+                    {'method': 'GET', 'path': _ONE}]),
     policy.DocumentedRuleDefault(
-        name='os_compute_api:os-flavor-manage:create', check_str=base.ADMIN,
+        name=CREATE, check_str=base.ADMIN,
         description='Create a flavor',
         operations=[{'method': 'POST', 'path': '/flavors'}]),
     policy.DocumentedRuleDefault(
-        name='os_compute_api:os-flavor-manage:delete', check_str=base.ADMIN,
-        description='Delete a flavor',
-        operations=[{'method': 'DELETE', 'path': '/flavors/{flavor_id}'}]),
+        name=UPDATE, check_str=base.ADMIN,
+        description="Update a flavor's description (2.55)",
+        operations=[{'method': 'PUT', 'path': _ONE}]),
     policy.DocumentedRuleDefault(
-        name=EXTRA_SPECS_INDEX, check_str=base.PROJECT_READER_OR_ADMIN,
-        description='See flavor extra specs (embedded since 2.61)',
-        operations=[{'method': 'GET', 'path': '/flavors/detail'},
-                    {'method': 'GET', 'path': '/flavors/{flavor_id}'}]),
+        name=DELETE, check_str=base.ADMIN,
+        description='Delete a flavor',
+        operations=[{'method': 'DELETE', 'path': _ONE}]),
 ]
 
 

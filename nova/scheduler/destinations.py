@@ -14,6 +14,7 @@ import nova.conf
 from nova import exception
 from nova import objects
 from nova.scheduler import filters as filters_mod
+from nova.scheduler import request_filter
 from nova.scheduler import weights as weights_mod
 
 CONF = nova.conf.CONF
@@ -68,24 +69,34 @@ class DestinationSelector(object):
         alloc_reqs, summaries, version = (
             self.report_client.get_allocation_candidates(
                 context, spec_obj.resources(),
-                limit=CONF.scheduler.max_placement_results))
+                limit=CONF.scheduler.max_placement_results,
+                member_of=request_filter.member_of(context, spec_obj)))
         if not alloc_reqs:
             raise exception.NoValidHost(
                 reason='There are not enough hosts available.')
         by_rp = allocation_requests_by_provider(alloc_reqs)
         hosts = self.host_manager.get_host_states_by_uuids(
             context, {u: summaries[u] for u in by_rp if u in summaries})
-        hosts = self._apply_filters(context, restrict(hosts, spec_obj),
-                                    spec_obj)
+        group = self.host_manager.group_placement(context, spec_obj)
+        for host in hosts:
+            host.group = group
+        filters = self._filters()
+        hosts = self._apply_filters(context, filters,
+                                    restrict(hosts, spec_obj), spec_obj)
         if not hosts:
             raise exception.NoValidHost(
                 reason='There are not enough hosts available.')
+        # Filters whose answer changes as this request's servers land.
+        again = [f for f in filters if f.run_filter_for_each_instance]
         weighers = self._weighers()
         claimed, selections = [], []
         try:
-            for instance_uuid in instance_uuids:
+            for index, instance_uuid in enumerate(instance_uuids):
+                candidates = hosts
+                if index and again:
+                    candidates = self._run_filters(again, hosts, spec_obj)
                 ranked = [h for _, h in weights_mod.weigh_hosts(
-                    weighers, hosts, spec_obj)]
+                    weighers, candidates, spec_obj)]
                 chosen = self._claim_best(context, spec_obj, instance_uuid,
                                           ranked, by_rp, version)
                 if chosen is None:
@@ -93,6 +104,8 @@ class DestinationSelector(object):
                         reason='Unable to claim resources on any host.')
                 claimed.append(instance_uuid)
                 chosen.consume_from_request(spec_obj)
+                if group is not None:
+                    group.add(chosen.host)
                 selections.append(self._selections(
                     chosen, ranked, by_rp, version, return_alternates))
         except exception.NoValidHost:
@@ -102,9 +115,14 @@ class DestinationSelector(object):
             raise
         return selections
 
-    def _apply_filters(self, context, hosts, spec_obj):
-        for host_filter in self._filters():
+    def _apply_filters(self, context, filters, hosts, spec_obj):
+        for host_filter in filters:
             host_filter.prepare(context, spec_obj, self.host_manager)
+        return self._run_filters(filters, hosts, spec_obj)
+
+    @staticmethod
+    def _run_filters(filters, hosts, spec_obj):
+        for host_filter in filters:
             hosts, rejected = host_filter.filter_all(hosts, spec_obj)
             for nodename, reason in rejected.items():
                 LOG.debug('%s rejected %s: %s',

@@ -11,6 +11,7 @@ import threading
 from oslo_log import log as logging
 
 from nova import context as nova_context
+from nova import exception
 from nova import objects
 from nova.servicegroup import api as servicegroup_api
 
@@ -67,6 +68,30 @@ class HostState(object):
             self.free_vcpus)
 
 
+class GroupPlacement(object):
+    """Where the members of the server group a request boots into run,
+    for the group filters and weighers; updated as the request's own
+    servers are placed."""
+
+    def __init__(self, group, member_hosts):
+        self.uuid = group.uuid
+        self.policy = group.policy
+        self.max_per_host = group.max_server_per_host
+        # host -> members running there
+        self.counts = {}
+        for host in member_hosts:
+            self.counts[host] = self.counts.get(host, 0) + 1
+
+    def members_on(self, host):
+        return self.counts.get(host, 0)
+
+    def placed(self):
+        return any(self.counts.values())
+
+    def add(self, host):
+        self.counts[host] = self.counts.get(host, 0) + 1
+
+
 class HostManager(object):
     """Builds HostStates for the providers placement returned."""
 
@@ -89,16 +114,44 @@ class HostManager(object):
             self.refresh_cells(context)
         return self._cells
 
-    def hosts_of_instances(self, context, instance_uuids):
-        """The hosts (names) running the servers ``instance_uuids``, in
-        every cell; servers not found, deleted or on no host add none."""
-        hosts = set()
+    def instance_hosts(self, context, instance_uuids):
+        """``{uuid: host}`` of those of the servers ``instance_uuids``
+        that run on a host, in every cell."""
+        hosts = {}
+        if not instance_uuids:
+            return hosts
         for cell in self._get_cells(context):
             with nova_context.target_cell(context, cell) as cctxt:
                 instances = objects.InstanceList.get_by_filters(
                     cctxt, {'uuid': list(instance_uuids), 'deleted': False})
-            hosts.update(i.host for i in instances if i.host)
+            hosts.update((i.uuid, i.host) for i in instances if i.host)
         return hosts
+
+    def hosts_of_instances(self, context, instance_uuids):
+        """The hosts (names) running the servers ``instance_uuids``;
+        servers not found, deleted or on no host add none."""
+        return set(self.instance_hosts(context, instance_uuids).values())
+
+    def group_placement(self, context, spec_obj):
+        """The GroupPlacement of the server group ``spec_obj``'s
+        ``group`` hint names (None without one, or when it is gone); the
+        request's own servers (a move) are not counted."""
+        hints = (spec_obj.obj_attr_is_set('scheduler_hints') and
+                 spec_obj.scheduler_hints or {})
+        group_uuid = hints.get('group')
+        if isinstance(group_uuid, list):
+            group_uuid = group_uuid[0] if group_uuid else None
+        if not group_uuid:
+            return None
+        try:
+            group = objects.InstanceGroup.get_by_uuid(context, group_uuid)
+        except exception.InstanceGroupNotFound:
+            return None
+        moving = spec_obj.instance_uuid if spec_obj.obj_attr_is_set(
+            'instance_uuid') else None
+        members = [m for m in group.members if m != moving]
+        return GroupPlacement(
+            group, self.instance_hosts(context, members).values())
 
     def get_host_states_by_uuids(self, context, provider_summaries):
         """HostStates of the compute nodes among ``provider_summaries``

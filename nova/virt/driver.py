@@ -226,6 +226,22 @@ class ComputeDriver(object):
         (``resume_guests_state_on_host_boot``)."""
         raise NotImplementedError()
 
+    # -- the host itself (os-hosts)
+
+    def host_power_action(self, action):
+        """Reboot, shut down or start up the host (``action``: reboot,
+        shutdown, startup); returns the action done."""
+        raise NotImplementedError()
+
+    def get_host_uptime(self):
+        """The host's uptime, as ``uptime`` prints it (a string)."""
+        raise NotImplementedError()
+
+    def host_maintenance_mode(self, host, mode):
+        """Put the host into maintenance (``mode`` True) or out of it;
+        returns ``on_maintenance`` or ``off_maintenance``."""
+        raise NotImplementedError()
+
     # -- diagnostics
 
     def get_diagnostics(self, instance):

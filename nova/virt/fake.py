@@ -11,6 +11,7 @@ complete or an abort (or ``LIVE_MIGRATION_HOLD_SECONDS``).
 """
 
 import threading
+import time
 
 from oslo_log import log as logging
 
@@ -83,6 +84,8 @@ class FakeDriver(driver.ComputeDriver):
         # Live migrations that wait for a force complete or an abort:
         # instance UUIDs; those waiting: UUID -> (Event, [decision]).
         self.hold_live_migration_for = set()
+        self.in_maintenance = False
+        self._started = time.monotonic()
         self._held = {}
 
     def init_host(self, host):
@@ -394,6 +397,24 @@ class FakeDriver(driver.ComputeDriver):
                 raise exception.InstanceNotFound(instance_id=instance.uuid)
             guest.log('arrived from %s' % migration.source_compute)
             self._guests[instance.uuid] = guest
+
+    # -- the host ------------------------------------------------------------
+
+    def host_power_action(self, action):
+        # A fake host comes back at once: its guests are as they were.
+        LOG.info('Fake host %s: %s', self._nodename, action)
+        return action
+
+    def get_host_uptime(self):
+        # What ``uptime`` prints, counted from this driver's start.
+        seconds = int(time.monotonic() - self._started)
+        return ' %s up %d days, %02d:%02d,  0 users,  load average: 0.00, '\
+            '0.00, 0.00' % (time.strftime('%H:%M:%S'), seconds // 86400,
+                            seconds % 86400 // 3600, seconds % 3600 // 60)
+
+    def host_maintenance_mode(self, host, mode):
+        self.in_maintenance = bool(mode)
+        return 'on_maintenance' if mode else 'off_maintenance'
 
     # -- diagnostics ---------------------------------------------------------
 

@@ -15,7 +15,10 @@ from common import SetupError
 
 # The scheduler filters the cloud under test runs; nova.conf sets them
 # and tempest.conf tells Tempest, so both agree.
-SCHEDULER_FILTERS = ('ComputeFilter', 'SameHostFilter', 'DifferentHostFilter')
+SCHEDULER_FILTERS = ('AvailabilityZoneFilter', 'ComputeFilter',
+                     'SameHostFilter', 'DifferentHostFilter',
+                     'ServerGroupAffinityFilter',
+                     'ServerGroupAntiAffinityFilter')
 
 
 def render_ini(sections):

@@ -302,6 +302,16 @@ def embed_extra_specs_in_flavor(req):
     return is_supported(req, '2.61')
 
 
+def validate_flavor_extra_specs(req):
+    """Extra specs of the namespaces Nova knows are validated (2.86)."""
+    return is_supported(req, '2.86')
+
+
+def refuse_access_to_public_flavor(req):
+    """Adding a project to a public flavor's access list is a 409 (2.7)."""
+    return is_supported(req, '2.7')
+
+
 def allow_trusted_certs(req):
     return is_supported(req, '2.63')
 

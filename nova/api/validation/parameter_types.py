@@ -60,6 +60,10 @@ name = {
     'pattern': r'^\S(.*\S)?$',
 }
 
+# A name by Nova's rule: printable characters, no leading or trailing
+# whitespace.
+printable_name = dict(name, format='printable-name')
+
 description = {
     'type': ['string', 'null'], 'minLength': 0, 'maxLength': 255,
     'pattern': r'^[^\x00-\x1f\x7f]*$',
@@ -91,12 +95,17 @@ key_name = {'type': 'string', 'minLength': 1, 'maxLength': 255}
 
 admin_password = {'type': 'string'}
 
-# NOTE: clients (Tempest among them) send integer ids; they are stored as
-# their decimal string.
+# NOTE: clients (Tempest among them) send integer ids; numbers are stored
+# as their decimal string.
 flavor_id = {
-    'type': ['string', 'integer', 'null'], 'minLength': 1, 'maxLength': 255,
+    'type': ['string', 'number', 'null'], 'minLength': 1, 'maxLength': 255,
     'pattern': r'^(?! )[a-zA-Z0-9. _-]+(?<! )$',
 }
+
+# The sizes of a flavor: what fits the database's INT columns.
+DB_MAX_INT = 0x7FFFFFFF
+flavor_size_positive = dict(positive_integer, maximum=DB_MAX_INT)
+flavor_size_non_negative = dict(non_negative_integer, maximum=DB_MAX_INT)
 
 # Sort direction values accepted by list APIs.
 sort_dir = {'type': 'string', 'enum': ['asc', 'desc']}

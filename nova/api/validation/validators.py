@@ -7,6 +7,7 @@ Request bodies give "Invalid input for field/attribute <path>. Value:
 
 import base64
 import binascii
+import unicodedata
 
 import jsonschema
 from jsonschema import exceptions as js_exceptions
@@ -35,6 +36,30 @@ def _is_datetime(value):
     except ValueError:
         return False
     return True
+
+
+def _is_printable_char(char):
+    """Letters, marks, numbers, punctuation, symbols and plain spaces; not
+    control, format or unassigned characters, nor line breaks."""
+    category = unicodedata.category(char)
+    return category[0] != 'C' and category not in ('Zl', 'Zp')
+
+
+@_FORMAT_CHECKER.checks('printable')
+def _is_printable(value):
+    if not isinstance(value, str):
+        return True
+    return all(_is_printable_char(char) for char in value)
+
+
+@_FORMAT_CHECKER.checks('printable-name')
+def _is_printable_name(value):
+    """Printable, and neither starting nor ending with a space (Nova's
+    rule for the names of flavors)."""
+    if not isinstance(value, str) or not value:
+        return True
+    return _is_printable(value) and 'Zs' not in (
+        unicodedata.category(value[0]), unicodedata.category(value[-1]))
 
 
 # Schemas are module-level constants: one validator each, built on first

@@ -16,6 +16,7 @@ import datetime
 from oslo_log import log as logging
 from oslo_serialization import jsonutils
 
+from nova import availability_zones
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import instance_actions
 from nova.compute import states
@@ -85,6 +86,9 @@ class BuildTask(object):
             instance.host = selection.service_host
             instance.node = selection.nodename
             instance.launched_on = selection.service_host
+            instance.availability_zone = (
+                availability_zones.get_host_availability_zone(
+                    context, selection.service_host))
             instance.create()
             instance_actions.record(cctxt, instance.uuid,
                                     instance_actions.CREATE)
@@ -187,6 +191,9 @@ class BuildTask(object):
             instance.host = selection.service_host
             instance.node = selection.nodename
             instance.launched_on = selection.service_host
+            instance.availability_zone = (
+                availability_zones.get_host_availability_zone(
+                    context, selection.service_host))
             instance.task_state = states.check(instance, 'reschedule')
             instance.save()
             self.compute_rpcapi.build_and_run_instance(

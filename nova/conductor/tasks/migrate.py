@@ -9,6 +9,7 @@ state (with a fault) and NoValidHost reaches the caller (400).
 
 from oslo_log import log as logging
 
+from nova import availability_zones
 import nova.conf
 from nova.compute import instance_actions
 from nova.compute import resize
@@ -91,6 +92,9 @@ class MigrateTask(object):
         migration.save()
         instance.new_flavor = flavor
         instance.old_flavor = instance.flavor
+        instance.availability_zone = (
+            availability_zones.get_host_availability_zone(
+                context, selection.service_host))
         instance.system_metadata = dict(
             instance.system_metadata,
             **{resize.OLD_VM_STATE: instance.vm_state})
@@ -184,6 +188,10 @@ class MigrateTask(object):
         migration.dest_node = selection.nodename
         migration.dest_host = selection.service_host
         migration.save()
+        instance.availability_zone = (
+            availability_zones.get_host_availability_zone(
+                context, selection.service_host))
+        instance.save()
         return migration, None
 
     # -- evacuation ----------------------------------------------------------

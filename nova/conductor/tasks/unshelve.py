@@ -5,6 +5,7 @@ image. When no host fits, the server stays SHELVED_OFFLOADED with a fault.
 
 from oslo_log import log as logging
 
+from nova import availability_zones
 from nova.compute import instance_actions
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import states
@@ -51,6 +52,9 @@ class UnshelveTask(object):
                 return error
             instance.host = selection.service_host
             instance.node = selection.nodename
+            instance.availability_zone = (
+                availability_zones.get_host_availability_zone(
+                    cctxt, selection.service_host))
             instance.save()
             self.compute_rpcapi.unshelve_instance(cctxt, instance,
                                                   selection.service_host)

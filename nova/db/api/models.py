@@ -251,3 +251,94 @@ class QuotaLock(BASE):
 
     project_id = orm.mapped_column(sa.String(255), primary_key=True)
     generation = orm.mapped_column(sa.Integer, nullable=False, default=0)
+
+
+class Aggregate(BASE):
+    """A host aggregate: a named group of compute hosts with metadata; its
+    ``availability_zone`` metadata makes it an availability zone."""
+
+    __tablename__ = 'aggregates'
+    __table_args__ = (
+        sa.Index('aggregate_uuid_idx', 'uuid'),
+        sa.UniqueConstraint('name', name='uniq_aggregate0name'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    uuid = orm.mapped_column(sa.String(36))
+    name = orm.mapped_column(sa.String(255))
+
+
+class AggregateHost(BASE):
+    """A compute host (service host name) in an aggregate."""
+
+    __tablename__ = 'aggregate_hosts'
+    __table_args__ = (
+        sa.UniqueConstraint('host', 'aggregate_id',
+                            name='uniq_aggregate_hosts0host0aggregate_id'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    host = orm.mapped_column(sa.String(255))
+    aggregate_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('aggregates.id'), nullable=False)
+
+
+class AggregateMetadata(BASE):
+    """One key/value of an aggregate's metadata."""
+
+    __tablename__ = 'aggregate_metadata'
+    __table_args__ = (
+        sa.UniqueConstraint('aggregate_id', 'key',
+                            name='uniq_aggregate_metadata0aggregate_id0key'),
+        sa.Index('aggregate_metadata_key_idx', 'key'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    aggregate_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('aggregates.id'), nullable=False)
+    key = orm.mapped_column(sa.String(255), nullable=False)
+    value = orm.mapped_column(sa.String(255), nullable=False)
+
+
+class InstanceGroup(BASE):
+    """A server group: servers placed by one policy (affinity...)."""
+
+    __tablename__ = 'instance_groups'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_instance_groups0uuid'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    user_id = orm.mapped_column(sa.String(255))
+    project_id = orm.mapped_column(sa.String(255))
+    uuid = orm.mapped_column(sa.String(36), nullable=False)
+    name = orm.mapped_column(sa.String(255))
+
+
+class InstanceGroupPolicy(BASE):
+    """The policy of a server group, and its rules (JSON)."""
+
+    __tablename__ = 'instance_group_policy'
+    __table_args__ = (
+        sa.Index('instance_group_policy_policy_idx', 'policy'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    policy = orm.mapped_column(sa.String(255))
+    rules = orm.mapped_column(sa.Text)
+    group_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('instance_groups.id'), nullable=False)
+
+
+class InstanceGroupMember(BASE):
+    """A server in a server group."""
+
+    __tablename__ = 'instance_group_member'
+    __table_args__ = (
+        sa.Index('instance_group_member_instance_idx', 'instance_uuid'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False)
+    instance_uuid = orm.mapped_column(sa.String(255))
+    group_id = orm.mapped_column(
+        sa.Integer, sa.ForeignKey('instance_groups.id'), nullable=False)

@@ -43,6 +43,7 @@ INVENTORY_VERSION = '1.26'      # reserved may equal total
 CANDIDATES_VERSION = '1.36'     # forbidden traits, member_of, mappings
 ALLOCATION_VERSION = '1.28'     # consumer generations
 USAGES_VERSION = '1.23'
+AGGREGATES_VERSION = '1.19'     # aggregates with the provider generation
 
 # Placement's error codes (the "code" of an error in a response body).
 CONCURRENT_UPDATE = 'placement.concurrent_update'
@@ -349,6 +350,67 @@ class SchedulerReportClient:
         LOG.error('Updating inventory of %s failed: %s %s',
                   rp_uuid, resp.status_code, detail)
         raise exception.ResourceProviderUpdateFailed(url=url, error=detail)
+
+    # -- provider aggregates --------------------------------------------------
+
+    def get_provider_aggregates(self, context, rp_uuid):
+        """``(set of aggregate UUIDs, provider generation)`` of the
+        provider, or None when it does not exist. Raises
+        ``ResourceProviderRetrievalFailed`` on an unexpected answer."""
+        resp = self._call(context, 'GET',
+                          '/resource_providers/%s/aggregates' % rp_uuid,
+                          AGGREGATES_VERSION)
+        if resp.status_code == 404:
+            return None
+        if resp.status_code != 200:
+            raise exception.ResourceProviderRetrievalFailed(uuid=rp_uuid)
+        body = resp.json()
+        self._set_generation(rp_uuid, body['resource_provider_generation'])
+        return set(body['aggregates']), body['resource_provider_generation']
+
+    def _change_provider_aggregates(self, context, rp_uuid, change):
+        """Make the provider's aggregates ``change(current set)``; a
+        concurrent change of the provider is read back and retried.
+        Returns False when the provider does not exist."""
+        for _attempt in range(3):
+            found = self.get_provider_aggregates(context, rp_uuid)
+            if found is None:
+                return False
+            current, generation = found
+            wanted = change(set(current))
+            if wanted == current:
+                return True
+            resp = self._call(
+                context, 'PUT', '/resource_providers/%s/aggregates' % rp_uuid,
+                AGGREGATES_VERSION,
+                body={'aggregates': sorted(wanted),
+                      'resource_provider_generation': generation})
+            if resp.status_code == 200:
+                self._set_generation(
+                    rp_uuid, resp.json()['resource_provider_generation'])
+                return True
+            code, detail = _error(resp)
+            if resp.status_code != 409 or code != CONCURRENT_UPDATE:
+                raise exception.ResourceProviderUpdateFailed(
+                    url='/resource_providers/%s/aggregates' % rp_uuid,
+                    error=detail)
+        raise exception.ResourceProviderUpdateConflict(
+            uuid=rp_uuid, generation=generation, error=detail)
+
+    def aggregate_add_host(self, context, agg_uuid, rp_uuid):
+        """Put the provider ``rp_uuid`` (a compute node) into placement's
+        aggregate ``agg_uuid``; idempotent. Returns False when the
+        provider does not exist. Raises ``ResourceProviderUpdateConflict``
+        when concurrent changes keep winning, else
+        ``ResourceProviderUpdateFailed``."""
+        return self._change_provider_aggregates(
+            context, rp_uuid, lambda current: current | {agg_uuid})
+
+    def aggregate_remove_host(self, context, agg_uuid, rp_uuid):
+        """Take the provider out of placement's aggregate ``agg_uuid``;
+        idempotent, and raises as ``aggregate_add_host`` does."""
+        return self._change_provider_aggregates(
+            context, rp_uuid, lambda current: current - {agg_uuid})
 
     # -- usages ---------------------------------------------------------------
 

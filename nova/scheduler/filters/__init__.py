@@ -6,12 +6,19 @@ as Nova does. ``FILTERS`` is the explicit registry.
 """
 
 from nova.scheduler.filters import affinity_filter
+from nova.scheduler.filters import availability_zone_filter
 from nova.scheduler.filters import compute_filter
+from nova.scheduler.filters import server_group_filter
 
 FILTERS = {
     'ComputeFilter': compute_filter.ComputeFilter,
     'SameHostFilter': affinity_filter.SameHostFilter,
     'DifferentHostFilter': affinity_filter.DifferentHostFilter,
+    'AvailabilityZoneFilter': availability_zone_filter.AvailabilityZoneFilter,
+    'ServerGroupAffinityFilter':
+        server_group_filter.ServerGroupAffinityFilter,
+    'ServerGroupAntiAffinityFilter':
+        server_group_filter.ServerGroupAntiAffinityFilter,
 }
 
 

@@ -5,6 +5,7 @@ weigher's values to [0, 1] across the candidates, multiplies by the
 weigher's multiplier and adds them up, in this one place.
 """
 
+from nova.scheduler.weights import affinity
 from nova.scheduler.weights import cpu
 from nova.scheduler.weights import disk
 from nova.scheduler.weights import ram
@@ -13,6 +14,9 @@ WEIGHERS = {
     'RAMWeigher': ram.RAMWeigher,
     'CPUWeigher': cpu.CPUWeigher,
     'DiskWeigher': disk.DiskWeigher,
+    'ServerGroupSoftAffinityWeigher': affinity.ServerGroupSoftAffinityWeigher,
+    'ServerGroupSoftAntiAffinityWeigher':
+        affinity.ServerGroupSoftAntiAffinityWeigher,
 }
 
 ALL_WEIGHERS_ALIAS = 'nova.scheduler.weights.all_weighers'

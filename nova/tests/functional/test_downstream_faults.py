@@ -123,8 +123,10 @@ class TestPlacementFaults(_FaultCases):
     def test_delete_while_placement_fails(self):
         cloud = self.useFixture(cloud_fixture.AllInOneCloud(self))
         api = cloud.api_for('demo', 'demo')
-        # Too big for every host: it lands in cell0, deleted by nova-api
-        # itself, which then frees its (absent) allocations in placement.
+        # Too big for every host (not for the quota): it lands in cell0,
+        # deleted by nova-api itself, which then frees its (absent)
+        # allocations in placement.
+        self.flags(ram=-1, group='quota')
         flavor = cloud.admin_api.post('/flavors', {'flavor': {
             'name': 'huge', 'ram': 10 ** 7, 'vcpus': 1, 'disk': 1}})
         self.assertEqual(200, flavor.status_code, flavor.text)

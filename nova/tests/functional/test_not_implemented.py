@@ -117,11 +117,12 @@ class TestNotImplemented(test.TestCase):
 
     def test_top_level_paths(self):
         self._assert_error(
-            self.api.get('/os-simple-tenant-usage'), 501, 'notImplemented',
-            'GET /os-simple-tenant-usage is not implemented by this cloud '
-            'yet')
+            self.api.post('/os-assisted-volume-snapshots', {}), 501,
+            'notImplemented', 'POST /os-assisted-volume-snapshots is not '
+            'implemented by this cloud yet')
         self._assert_error(
-            self.api.post('/os-aggregates', {'aggregate': {'name': 'a'}}),
+            self.api.post('/os-assisted-volume-snapshots',
+                          {'snapshot': {'volume_id': 'a'}}),
             501, 'notImplemented')
         self._assert_error(
             self.api.get('/os-cells'), 410, 'computeFault',
@@ -129,13 +130,15 @@ class TestNotImplemented(test.TestCase):
         self._assert_error(self.api.get('/os-no-such-thing'), 404,
                            'itemNotFound', 'The resource could not be found.')
         # Removed at a microversion: 404 after it, as in Nova.
-        self._assert_error(self.api.get('/os-hosts', microversion='2.42'),
-                           501, 'notImplemented')
-        self._assert_error(self.api.get('/os-hosts', microversion='2.43'),
-                           404, 'itemNotFound')
+        self._assert_error(
+            self.api.get('/os-networks', microversion='2.35'),
+            501, 'notImplemented')
+        self._assert_error(
+            self.api.get('/os-networks', microversion='2.36'),
+            404, 'itemNotFound')
         self._assert_error(self.api.get('/images', microversion='2.36'),
                            404, 'itemNotFound')
         # Still authenticated first.
-        resp = self.api.session.get(self.api.url + '/os-simple-tenant-usage',
+        resp = self.api.session.get(self.api.url + '/extensions',
                                     headers={'X-Auth-Token': None})
         self.assertEqual(401, resp.status_code)

@@ -2,7 +2,8 @@
 server the handler found and checked its policy on, and answer the
 compute API's errors with Nova's codes.
 
-409: the server's state, lock or task (or a host or conductor too old);
+409: the server's state, lock or task (or a host or conductor too old,
+or a host outside the server's zone);
 400: the request names something unusable (flavor, host, zone) or cannot
 be placed; 404: the server went away meanwhile. Each handler declares the
 codes its own action can produce.
@@ -17,7 +18,8 @@ CONFLICTS = (exception.InstanceInvalidState, exception.InstanceIsLocked,
              exception.InstanceNotReady, exception.InstanceNotRunning,
              exception.ComputeServiceTooOld, exception.ConductorTooOld,
              exception.InstancePasswordSetFailed,
-             exception.SetAdminPasswdNotSupported)
+             exception.SetAdminPasswdNotSupported,
+             exception.UnshelveHostNotInAZ)
 BAD_REQUESTS = (exception.InvalidRequest, exception.ComputeHostNotFound,
                 exception.ComputeServiceInUse, exception.FlavorNotFound,
                 exception.CannotResizeToSameFlavor,

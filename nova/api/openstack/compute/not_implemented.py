@@ -48,7 +48,6 @@ class Unserved(typing.NamedTuple):
 
 TODO = Unserved(501)
 PROXY = Unserved(501, max_version=PROXY_MAX)
-OS_HOSTS = Unserved(501, max_version='2.42')
 VOLUMES_BOOT = Unserved(501, max_version='2.102')
 
 
@@ -71,16 +70,7 @@ GONE_EC2 = _gone(_("it only served Nova's EC2 API, which Nova has removed"))
 # path -> {METHOD: Unserved}, in the shape of ``routes.ROUTE_TABLE``.
 # Capture names follow Nova's api-ref.
 UNSERVED = (
-    ('/extensions', {'GET': TODO}),
-    ('/extensions/{alias}', {'GET': TODO}),
     ('/versions/{version_id}', {'GET': TODO}),
-    # -- flavors
-    ('/flavors/{flavor_id}', {'PUT': _todo('2.55')}),
-    ('/flavors/{flavor_id}/action', {'POST': TODO}),
-    ('/flavors/{flavor_id}/os-extra_specs', {'GET': TODO, 'POST': TODO}),
-    ('/flavors/{flavor_id}/os-extra_specs/{flavor_extra_spec_key}',
-     {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
-    ('/flavors/{flavor_id}/os-flavor-access', {'GET': TODO}),
     # -- servers
     ('/servers/{server_id}/consoles', {'GET': GONE_XEN, 'POST': GONE_XEN}),
     ('/servers/{server_id}/consoles/{console_id}',
@@ -106,32 +96,7 @@ UNSERVED = (
     ('/os-volumes_boot/{server_id}/action', {'POST': VOLUMES_BOOT}),
     # -- keypairs, limits, quotas
     # -- hosts, services, hypervisors, zones, aggregates, groups
-    ('/os-services/{service_id}', {'PUT': TODO, 'DELETE': TODO}),
-    ('/os-hypervisors/statistics', {'GET': _todo(max_version='2.87')}),
-    ('/os-hypervisors/{hypervisor_id}', {'GET': TODO}),
-    ('/os-hypervisors/{hypervisor_id}/uptime',
-     {'GET': _todo(max_version='2.87')}),
-    ('/os-hypervisors/{hypervisor_hostname_pattern}/search',
-     {'GET': _todo(max_version='2.52')}),
-    ('/os-hypervisors/{hypervisor_hostname_pattern}/servers',
-     {'GET': _todo(max_version='2.52')}),
-    ('/os-hosts', {'GET': OS_HOSTS}),
-    ('/os-hosts/{host_name}', {'GET': OS_HOSTS, 'PUT': OS_HOSTS}),
-    ('/os-hosts/{host_name}/reboot', {'GET': OS_HOSTS}),
-    ('/os-hosts/{host_name}/shutdown', {'GET': OS_HOSTS}),
-    ('/os-hosts/{host_name}/startup', {'GET': OS_HOSTS}),
-    ('/os-availability-zone', {'GET': TODO}),
-    ('/os-availability-zone/detail', {'GET': TODO}),
-    ('/os-aggregates', {'GET': TODO, 'POST': TODO}),
-    ('/os-aggregates/{aggregate_id}', {'GET': TODO, 'PUT': TODO,
-                                       'DELETE': TODO}),
-    ('/os-aggregates/{aggregate_id}/action', {'POST': TODO}),
-    ('/os-aggregates/{aggregate_id}/images', {'POST': _todo('2.81')}),
-    ('/os-server-groups', {'GET': TODO, 'POST': TODO}),
-    ('/os-server-groups/{server_group_id}', {'GET': TODO, 'DELETE': TODO}),
     # -- usage, audit, migrations, consoles, Cinder-internal
-    ('/os-simple-tenant-usage', {'GET': TODO}),
-    ('/os-simple-tenant-usage/{tenant_id}', {'GET': TODO}),
     ('/os-instance_usage_audit_log', {'GET': TODO}),
     ('/os-instance_usage_audit_log/{before_timestamp}', {'GET': TODO}),
     ('/os-assisted-volume-snapshots', {'POST': TODO}),

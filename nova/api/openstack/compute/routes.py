@@ -6,7 +6,13 @@ keyword arguments of that name. The paths of Nova's API that are not
 served here answer 501 or 410 from ``not_implemented.ROUTE_TABLE``.
 """
 
+from nova.api.openstack.compute import aggregates
+from nova.api.openstack.compute import availability_zone
+from nova.api.openstack.compute import flavor_access
+from nova.api.openstack.compute import flavor_extra_specs
+from nova.api.openstack.compute import extensions
 from nova.api.openstack.compute import flavors
+from nova.api.openstack.compute import hosts
 from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import images
 from nova.api.openstack.compute import instance_actions
@@ -19,16 +25,29 @@ from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
 from nova.api.openstack.compute import server_extras
+from nova.api.openstack.compute import server_groups
 from nova.api.openstack.compute import server_metadata
 from nova.api.openstack.compute import server_tags
 from nova.api.openstack.compute import servers
 from nova.api.openstack.compute import services
+from nova.api.openstack.compute import simple_tenant_usage
 
 ROUTE_TABLE = (
+    ('/extensions', {'GET': extensions.index}),
+    ('/extensions/{alias}', {'GET': extensions.show}),
     ('/flavors', {'GET': flavors.index, 'POST': flavors.create}),
     ('/flavors/detail', {'GET': flavors.detail}),
     ('/flavors/{flavor_id}', {'GET': flavors.show,
+                              'PUT': flavors.update,
                               'DELETE': flavors.delete}),
+    ('/flavors/{flavor_id}/action', {'POST': flavor_access.action}),
+    ('/flavors/{flavor_id}/os-extra_specs',
+     {'GET': flavor_extra_specs.index, 'POST': flavor_extra_specs.create}),
+    ('/flavors/{flavor_id}/os-extra_specs/{flavor_extra_spec_key}',
+     {'GET': flavor_extra_specs.show, 'PUT': flavor_extra_specs.update,
+      'DELETE': flavor_extra_specs.delete}),
+    ('/flavors/{flavor_id}/os-flavor-access',
+     {'GET': flavor_access.index}),
     ('/images', {'GET': images.index}),
     ('/images/detail', {'GET': images.detail}),
     ('/images/{image_id}', {'GET': images.show, 'DELETE': images.delete}),
@@ -38,8 +57,28 @@ ROUTE_TABLE = (
     ('/images/{image_id}/metadata/{key}', {'GET': images.metadata_show,
                                            'PUT': images.metadata_update,
                                            'DELETE': images.metadata_delete}),
+    ('/os-aggregates', {'GET': aggregates.index, 'POST': aggregates.create}),
+    ('/os-aggregates/{aggregate_id}', {'GET': aggregates.show,
+                                       'PUT': aggregates.update,
+                                       'DELETE': aggregates.delete}),
+    ('/os-aggregates/{aggregate_id}/action', {'POST': aggregates.action}),
+    ('/os-aggregates/{aggregate_id}/images', {'POST': aggregates.images}),
+    ('/os-availability-zone', {'GET': availability_zone.index}),
+    ('/os-availability-zone/detail', {'GET': availability_zone.detail}),
+    ('/os-hosts', {'GET': hosts.index}),
+    ('/os-hosts/{host_name}', {'GET': hosts.show, 'PUT': hosts.update}),
+    ('/os-hosts/{host_name}/reboot', {'GET': hosts.reboot}),
+    ('/os-hosts/{host_name}/shutdown', {'GET': hosts.shutdown}),
+    ('/os-hosts/{host_name}/startup', {'GET': hosts.startup}),
     ('/os-hypervisors', {'GET': hypervisors.index}),
     ('/os-hypervisors/detail', {'GET': hypervisors.detail}),
+    ('/os-hypervisors/statistics', {'GET': hypervisors.statistics}),
+    ('/os-hypervisors/{hypervisor_id}', {'GET': hypervisors.show}),
+    ('/os-hypervisors/{hypervisor_id}/uptime', {'GET': hypervisors.uptime}),
+    ('/os-hypervisors/{hypervisor_hostname_pattern}/search',
+     {'GET': hypervisors.search}),
+    ('/os-hypervisors/{hypervisor_hostname_pattern}/servers',
+     {'GET': hypervisors.servers}),
     ('/os-keypairs', {'GET': keypairs.index, 'POST': keypairs.create}),
     ('/os-keypairs/{keypair_name}', {'GET': keypairs.show,
                                      'DELETE': keypairs.delete}),
@@ -53,7 +92,16 @@ ROUTE_TABLE = (
     ('/os-quota-sets/{tenant_id}/defaults', {'GET': quota_sets.defaults}),
     ('/os-quota-sets/{tenant_id}/detail', {'GET': quota_sets.detail}),
     ('/os-server-external-events', {'POST': server_external_events.create}),
+    ('/os-server-groups', {'GET': server_groups.index,
+                           'POST': server_groups.create}),
+    ('/os-server-groups/{server_group_id}', {'GET': server_groups.show,
+                                             'DELETE': server_groups.delete}),
     ('/os-services', {'GET': services.index}),
+    ('/os-services/{service_id}', {'PUT': services.update,
+                                   'DELETE': services.delete}),
+    ('/os-simple-tenant-usage', {'GET': simple_tenant_usage.index}),
+    ('/os-simple-tenant-usage/{tenant_id}',
+     {'GET': simple_tenant_usage.show}),
     ('/servers', {'GET': servers.index, 'POST': servers.create}),
     ('/servers/detail', {'GET': servers.detail}),
     ('/servers/{server_id}', {'GET': servers.show,

@@ -56,7 +56,7 @@ def view_options(req, instances, show=False):
                                               fatal=False):
         opts.host_status = _host_statuses(ctx, instances)
     if show:
-        opts.server_groups = {}
+        opts.server_groups = _server_groups(ctx, instances)
     if avr.allow_scheduler_hints_in_view(req):
         opts.scheduler_hints = objects.RequestSpec.get_scheduler_hints(
             ctx, [i.uuid for i in instances])
@@ -64,6 +64,19 @@ def view_options(req, instances, show=False):
     opts.security_groups = neutron.API().security_group_names(
         ctx, instances)
     return opts
+
+
+def _server_groups(ctx, instances):
+    """``{instance uuid: [the UUID of its server group]}`` (2.71)."""
+    groups = {}
+    for instance in instances:
+        try:
+            group = objects.InstanceGroup.get_by_instance_uuid(
+                ctx, instance.uuid)
+        except exception.InstanceGroupNotFound:
+            continue
+        groups[instance.uuid] = [group.uuid]
+    return groups
 
 
 def _host_statuses(ctx, instances):

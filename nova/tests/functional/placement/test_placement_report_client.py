@@ -367,3 +367,41 @@ class ClaimTestCase(ReportClientTestCase):
         self.assertRaises(exception.ResourceProviderRetrievalFailed,
                           self.client.get_usages_for_provider,
                           None, str(uuid.uuid4()))
+
+
+class ProviderAggregatesTestCase(ReportClientTestCase):
+
+    def test_add_and_remove_are_idempotent(self):
+        rp_uuid = self.make_provider()
+        agg1, agg2 = str(uuid.uuid4()), str(uuid.uuid4())
+        self.assertEqual(set(), self.client.get_provider_aggregates(
+            None, rp_uuid)[0])
+        for agg in (agg1, agg2, agg1):
+            self.assertTrue(self.client.aggregate_add_host(None, agg,
+                                                           rp_uuid))
+        self.assertEqual(
+            sorted([agg1, agg2]),
+            sorted(self.placement_get('/resource_providers/%s/aggregates'
+                                      % rp_uuid)['aggregates']))
+        for _ in range(2):
+            self.assertTrue(self.client.aggregate_remove_host(None, agg1,
+                                                              rp_uuid))
+        self.assertEqual({agg2}, self.client.get_provider_aggregates(
+            None, rp_uuid)[0])
+
+    def test_the_inventory_cache_follows_the_new_generation(self):
+        rp_uuid = self.make_provider()
+        self.client.aggregate_add_host(None, str(uuid.uuid4()), rp_uuid)
+        calls = len(self.adapter.calls)
+        self.assertTrue(self.client.set_inventory_for_provider(
+            None, rp_uuid, inventory(vcpu=4)))
+        # One PUT: the cached generation was the current one.
+        self.assertEqual(calls + 1, len(self.adapter.calls))
+
+    def test_unknown_provider(self):
+        missing = str(uuid.uuid4())
+        self.assertIsNone(self.client.get_provider_aggregates(None, missing))
+        self.assertFalse(self.client.aggregate_add_host(
+            None, str(uuid.uuid4()), missing))
+        self.assertFalse(self.client.aggregate_remove_host(
+            None, str(uuid.uuid4()), missing))

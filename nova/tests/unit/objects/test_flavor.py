@@ -78,8 +78,68 @@ class FlavorTestCase(test.TestCase):
         flavor = objects.Flavor(name='x')
         self.assertEqual({}, flavor.extra_specs)
         self.assertIsNone(flavor.description)
+        self.assertEqual([], flavor.projects)
         self.assertRaises(exception.ObjectActionError,
                           getattr, flavor, 'memory_mb')
+
+    def test_save_writes_description_and_extra_spec_changes(self):
+        flavor = _make_flavor(self.admin, 'specs', '8',
+                              extra_specs={'a': '1', 'b': '2'})
+        stale = objects.Flavor.get_by_flavor_id(self.admin, '8')
+        flavor.description = 'now described'
+        flavor.extra_specs = {'a': '10', 'c': '3'}
+        flavor.save()
+        self.assertEqual({}, flavor.obj_get_changes())
+        # Another writer's copy only writes what it changed itself.
+        stale.extra_specs = dict(stale.extra_specs, d='4')
+        stale.save()
+        got = objects.Flavor.get_by_flavor_id(self.admin, '8')
+        self.assertEqual('now described', got.description)
+        self.assertEqual({'a': '10', 'c': '3', 'd': '4'}, got.extra_specs)
+        got.save()  # nothing changed: nothing written
+
+    def test_save_refuses_other_fields_and_missing_flavors(self):
+        flavor = _make_flavor(self.admin, 'fixed', '9')
+        flavor.memory_mb = 1
+        self.assertRaises(exception.ObjectActionError, flavor.save)
+        other = objects.Flavor.get_by_flavor_id(self.admin, '9')
+        other.destroy()
+        other.description = 'x'
+        self.assertRaises(exception.FlavorNotFound, other.save)
+
+    def test_access_list(self):
+        flavor = _make_flavor(self.admin, 'private', '10', is_public=False)
+        self.assertEqual([], flavor.projects)
+        flavor.add_access('p1')
+        flavor.add_access('p2')
+        self.assertEqual(['p1', 'p2'], flavor.projects)
+        self.assertRaises(exception.FlavorAccessExists,
+                          flavor.add_access, 'p1')
+        self.assertEqual(['p1', 'p2'], objects.Flavor.get_by_flavor_id(
+            self.admin, '10').projects)
+        flavor.remove_access('p1')
+        self.assertEqual(['p2'], flavor.projects)
+        self.assertRaises(exception.FlavorAccessNotFound,
+                          flavor.remove_access, 'p1')
+        flavor.destroy()
+        self.assertRaises(exception.FlavorNotFound, flavor.add_access, 'p3')
+
+    def test_create_with_projects(self):
+        flavor = objects.Flavor(
+            context=self.admin, name='shared', flavorid='11', memory_mb=64,
+            vcpus=1, root_gb=1, is_public=False, projects=['p1', 'p1'])
+        flavor.create()
+        self.assertEqual(['p1'], objects.Flavor.get_by_flavor_id(
+            self.admin, '11').projects)
+
+    def test_older_versions_drop_projects(self):
+        flavor = _make_flavor(self.admin, 'old', '12')
+        flavor.projects = ['p1']
+        data = flavor.obj_to_primitive(
+            target_version='1.0')['nova_object.data']
+        self.assertNotIn('projects', data)
+        self.assertIn('projects', flavor.obj_to_primitive()[
+            'nova_object.data'])
 
 
 class FlavorListTestCase(test.TestCase):
@@ -145,6 +205,21 @@ class FlavorListTestCase(test.TestCase):
         self.assertRaises(exception.MarkerNotFound, self._ids, marker='zz')
         self.assertRaises(exception.InvalidSortKey, self._ids,
                           sort_key='extra_specs')
+
+    def test_private_flavors_listed_for_projects_given_access(self):
+        member = nova_context.RequestContext(
+            user_id='u', project_id='p', roles=['member'])
+        objects.Flavor.get_by_flavor_id(self.admin, 'e').add_access('p')
+        self.assertEqual(['a', 'b', 'c', 'e'], self._ids(member))
+        # "Public" means public or shared with the caller's project.
+        self.assertEqual(['a', 'b', 'c', 'e'], self._ids(
+            member, filters={'is_public': True}))
+        self.assertEqual('f-e', objects.Flavor.get_by_flavor_id(
+            member, 'e').name)
+        other = nova_context.RequestContext(
+            user_id='v', project_id='q', roles=['member'])
+        self.assertEqual(['a', 'b', 'c'], self._ids(
+            other, filters={'is_public': True}))
 
     def test_private_flavors_visible_to_admin_only(self):
         member = nova_context.RequestContext(

