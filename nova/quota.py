@@ -362,3 +362,17 @@ def check_group_members(context, group, adding):
                                                  group.uuid).members)
     if 0 <= allowed < used + adding:
         raise exception.ServerGroupMemberLimitExceeded()
+
+
+def check_upsize(context, project_id, user_id, more_cores, more_ram):
+    """Raise TooManyInstances (403) when a resize adding ``more_cores``
+    vCPUs and ``more_ram`` MiB would go past the cores or ram quota of the
+    project or the user (a smaller flavor always fits)."""
+    for scope_user in (None, user_id):
+        limits = limits_for(context, project_id, scope_user)
+        used = usages(context, project_id, scope_user)
+        for resource, more in (('cores', more_cores), ('ram', more_ram)):
+            if more > 0 and 0 <= limits[resource] < used[resource] + more:
+                raise exception.TooManyInstances(
+                    overs=resource, req=more, used=used[resource],
+                    allowed=limits[resource])

@@ -20,6 +20,7 @@ from nova.compute import guest
 from nova.compute import instance_actions
 from nova.compute import instance_list
 from nova.compute import locking
+from nova.compute import metadata_limit
 from nova.compute import moves
 from nova.compute import power_state
 from nova.compute import rpcapi as compute_rpcapi
@@ -186,6 +187,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
         image = self._get_image(context, image_href)
         self._check_flavor_fits_image(flavor, image)
         key_data = self._key_data(context, key_name)
+        metadata_limit.check(context, context.project_id, metadata or {})
         group = self._server_group(context, scheduler_hints)
         max_count = max(max_count or min_count, min_count)
         requested_networks = objects.NetworkRequestList.from_api(

@@ -116,7 +116,8 @@ class GuestAPI(object):
         MetadataLimitExceeded (403) and what ``_task`` raises."""
         changes = dict(changes or {})
         if 'metadata' in changes:
-            metadata_limit.check(changes['metadata'])
+            metadata_limit.check(context, instance.project_id,
+                                 changes['metadata'])
         if 'key_name' in changes:
             # The caller's key pair, not the owner's: users own keys,
             # projects own servers (Nova does the same).

@@ -16,6 +16,7 @@ from nova.compute import vm_states
 from nova import context as nova_context
 from nova import exception
 from nova import objects
+from nova import quota
 
 CONF = nova.conf.CONF
 
@@ -29,8 +30,9 @@ class MoveAPI(object):
         """Move ``instance`` to the flavor ``flavor_id`` (on a host the
         scheduler picks); it waits in VERIFY_RESIZE to be confirmed or
         reverted. Raises FlavorNotFound, CannotResizeToSameFlavor,
-        CannotResizeDisk (400), NoValidHost (400) and what ``_task``
-        raises."""
+        CannotResizeDisk (400), NoValidHost (400), TooManyInstances (403)
+        when a bigger flavor goes past the cores or ram quota, and what
+        ``_task`` raises."""
         flavor = objects.Flavor.get_by_flavor_id(context, flavor_id)
         current = instance.flavor
         if flavor.flavorid == current.flavorid:
@@ -38,6 +40,9 @@ class MoveAPI(object):
         if flavor.root_gb < current.root_gb:
             raise exception.CannotResizeDisk(
                 reason='Resizing to a smaller disk flavor is not allowed.')
+        quota.check_upsize(context, instance.project_id, instance.user_id,
+                           flavor.vcpus - current.vcpus,
+                           flavor.memory_mb - current.memory_mb)
         self._move(context, instance, 'resize', flavor, None)
 
     def migrate(self, context, instance, host=None):

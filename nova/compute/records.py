@@ -44,12 +44,13 @@ def _in_cell(context, instance, operation=None):
 def update_metadata(context, instance, metadata, replace=False):
     """Merge ``metadata`` (``{key: value}`` strings) into the server's,
     or make it the whole of it with ``replace``; returns the result.
-    Raises MetadataLimitExceeded (403) beyond ``[quota] metadata_items``.
+    Raises MetadataLimitExceeded (403) beyond the ``metadata_items``
+    quota.
     """
     with _in_cell(context, instance, 'update_metadata') as (_c, instance):
         result = dict(metadata) if replace else dict(instance.metadata,
                                                      **metadata)
-        metadata_limit.check(result)
+        metadata_limit.check(context, instance.project_id, result)
         instance.metadata = result
         instance.save()
         return result

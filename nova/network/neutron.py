@@ -137,6 +137,14 @@ class API(object):
         return self._request(context, 'GET', '/v2.0/networks/%s' % network_id,
                              not_found=missing).json()['network']
 
+    def get_all(self, context):
+        """The networks ``context`` may see (Networking API dicts)."""
+        return self._list(context, 'networks')
+
+    def get(self, context, network_id):
+        """One network ``context`` may see; NetworkNotFound."""
+        return self._show_network(context, network_id)
+
     def _show_port(self, context, port_id):
         def missing():
             return exception.PortNotFound(port_id=port_id)

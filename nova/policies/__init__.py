@@ -20,6 +20,7 @@ from nova.policies import keypairs
 from nova.policies import limits
 from nova.policies import lock_server
 from nova.policies import migrations
+from nova.policies import networks
 from nova.policies import quota_sets
 from nova.policies import security_groups
 from nova.policies import server_external_events
@@ -55,6 +56,7 @@ def list_rules():
         limits.list_rules(),
         lock_server.list_rules(),
         migrations.list_rules(),
+        networks.list_rules(),
         quota_sets.list_rules(),
         security_groups.list_rules(),
         server_external_events.list_rules(),

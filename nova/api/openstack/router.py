@@ -110,8 +110,9 @@ class Router:
             raise webob.exc.HTTPNotFound(
                 explanation=_('The resource could not be found.'))
         func = route.methods.get(req.method)
-        if func is None and req.path_info.endswith('/'):
-            # The empty last segment is an empty id: no such resource.
+        if req.path_info.endswith('/') and req.path_info.strip('/'):
+            # An empty last segment is an empty id: no such resource (as
+            # Nova's router, which matches no path ending in a slash).
             raise webob.exc.HTTPNotFound(
                 explanation=_('The resource could not be found.'))
         if func is None:

@@ -131,10 +131,10 @@ class TestNotImplemented(test.TestCase):
                            'itemNotFound', 'The resource could not be found.')
         # Removed at a microversion: 404 after it, as in Nova.
         self._assert_error(
-            self.api.get('/os-networks', microversion='2.35'),
+            self.api.get('/os-security-groups', microversion='2.35'),
             501, 'notImplemented')
         self._assert_error(
-            self.api.get('/os-networks', microversion='2.36'),
+            self.api.get('/os-security-groups', microversion='2.36'),
             404, 'itemNotFound')
         self._assert_error(self.api.get('/images', microversion='2.36'),
                            404, 'itemNotFound')

@@ -234,3 +234,30 @@ class TestExactAdmission(QuotaTestCase):
         resp = self.api.post('/servers', self.boot_body(max_count=3))
         self.assertEqual(202, resp.status_code)
         self.assertEqual(2, len(self.api.get('/servers').json()['servers']))
+
+
+class TestOtherLimits(QuotaTestCase):
+
+    def test_metadata_items_on_create(self):
+        self.assertEqual(200, self.set_quota(metadata_items=2).status_code)
+        resp = self.api.post('/servers', self.boot_body(
+            metadata={'a': '1', 'b': '2', 'c': '3'}))
+        self.assertEqual(403, resp.status_code, resp.text)
+        self.assertIn('metadata', resp.text)
+        self.assertEqual([], self.api.get('/servers').json()['servers'])
+        resp = self.api.post('/servers', self.boot_body(
+            metadata={'a': '1', 'b': '2'}))
+        self.assertEqual(202, resp.status_code, resp.text)
+
+    def test_resize_to_a_bigger_flavor_within_cores_and_ram(self):
+        server = self.api.create_server()['server']['id']
+        self.api.wait_for_status(server, 'ACTIVE')
+        flavors = self.api.get('/flavors/detail').json()['flavors']
+        bigger = sorted((f for f in flavors if f['vcpus'] > 1),
+                        key=lambda f: f['vcpus'])[0]
+        self.assertEqual(200, self.set_quota(cores=1).status_code)
+        resp = self.api.post('/servers/%s/action' % server,
+                             {'resize': {'flavorRef': bigger['id']}})
+        self.assertEqual(403, resp.status_code, resp.text)
+        self.assertIn('Quota exceeded for cores', resp.text)
+        self.assertEqual('ACTIVE', self.api.get_server(server)['status'])

@@ -127,6 +127,8 @@ class TestResize(MoveTestCase):
         self.assertEqual([], self.migrations())
 
     def test_no_valid_host_is_400_and_changes_nothing(self):
+        # Bigger than any host, not than the quota.
+        self.flags(ram=-1, group='quota')
         resp = self.admin.post('/flavors', {'flavor': {
             'name': 'huge-%s' % self.server_id[:8], 'ram': 10 ** 6,
             'vcpus': 1, 'disk': 1}})

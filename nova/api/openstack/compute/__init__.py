@@ -21,10 +21,12 @@ from nova.i18n import _
 
 CONF = nova.conf.CONF
 VERSION_PATH = '/v2.1'
+LEGACY_PATH = '/v2'
 
 
 class _RootDispatcher:
-    """Routes ``/`` and ``/v2.1...``; everything else is 404."""
+    """Routes ``/``, ``/v2/`` (the v2.0 version document) and
+    ``/v2.1...``; everything else is 404."""
 
     def __init__(self, v21_app):
         self.v21_app = v21_app
@@ -39,8 +41,13 @@ class _RootDispatcher:
                     405, _('Method not allowed.'), {'Allow': 'GET'})
             return wsgi.json_response(
                 200, versions.versions_document(req.application_url))
-        if path == VERSION_PATH:
+        if path in (VERSION_PATH, LEGACY_PATH):
             return webob.exc.HTTPFound(location=req.path_url + '/')
+        if path == LEGACY_PATH + '/' and req.method in ('GET', 'HEAD'):
+            # The v2.0 version document, which GET / links to; the v2.0
+            # API itself is not served.
+            return wsgi.json_response(200, versions.version_document(
+                req.application_url, 'v2.0'))
         if path.startswith(VERSION_PATH + '/'):
             req.path_info_pop()
             return req.get_response(self.v21_app)

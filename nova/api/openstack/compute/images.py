@@ -160,7 +160,7 @@ def _set_properties(ctx, image, wanted, replace):
     current = views.properties(image)
     result = dict(wanted) if replace else dict(current, **wanted)
     try:
-        metadata_limit.check(result)
+        metadata_limit.check(ctx, ctx.project_id, result)
     except exception.MetadataLimitExceeded as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())
     remove = [key for key in current if key not in result]

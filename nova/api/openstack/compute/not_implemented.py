@@ -103,10 +103,9 @@ UNSERVED = (
     ('/os-assisted-volume-snapshots/{snapshot_id}', {'DELETE': TODO}),
     ('/os-console-auth-tokens/{console_token}', {'GET': TODO}),
     # -- proxies to the image, network and volume services (<= 2.35)
-    ('/os-networks', {'GET': PROXY, 'POST': GONE_NOVA_NETWORK}),
+    ('/os-networks', {'POST': GONE_NOVA_NETWORK}),
     ('/os-networks/add', {'POST': GONE_NOVA_NETWORK}),
-    ('/os-networks/{network_id}',
-     {'GET': PROXY, 'DELETE': GONE_NOVA_NETWORK}),
+    ('/os-networks/{network_id}', {'DELETE': GONE_NOVA_NETWORK}),
     ('/os-networks/{network_id}/action', {'POST': GONE_NOVA_NETWORK}),
     ('/os-tenant-networks', {'GET': PROXY, 'POST': GONE_NOVA_NETWORK}),
     ('/os-tenant-networks/{network_id}',

@@ -20,6 +20,7 @@ from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import keypairs
 from nova.api.openstack.compute import limits
 from nova.api.openstack.compute import migrations
+from nova.api.openstack.compute import networks
 from nova.api.openstack.compute import quota_sets
 from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_actions
@@ -84,6 +85,8 @@ ROUTE_TABLE = (
                                      'DELETE': keypairs.delete}),
     ('/limits', {'GET': limits.index}),
     ('/os-migrations', {'GET': migrations.index}),
+    ('/os-networks', {'GET': networks.index}),
+    ('/os-networks/{network_id}', {'GET': networks.show}),
     ('/os-quota-class-sets/{quota_class}',
      {'GET': quota_sets.class_show, 'PUT': quota_sets.class_update}),
     ('/os-quota-sets/{tenant_id}', {'GET': quota_sets.show,

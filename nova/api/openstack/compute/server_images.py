@@ -30,7 +30,8 @@ def _start(req, server_id, rule, body_key, start):
     ctx.can(rule, target={'project_id': instance.project_id,
                           'user_id': instance.user_id})
     try:
-        metadata_limit.check(body_key.get('metadata') or {})
+        metadata_limit.check(ctx, instance.project_id,
+                             body_key.get('metadata') or {})
         return start(ctx, instance)
     except exception.MetadataLimitExceeded as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())

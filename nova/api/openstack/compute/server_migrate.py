@@ -10,6 +10,8 @@ no valid host, an unknown host, nothing to confirm or revert; 403: policy;
 VERIFY_RESIZE), or it is locked and the caller is not an admin.
 """
 
+import webob.exc
+
 from nova.api.openstack import api_version_request as avr
 from nova.api.openstack.compute import action_runner
 from nova.api.openstack.compute.schemas import server_migrate as schemas
@@ -18,6 +20,7 @@ from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
 import nova.conf
+from nova import exception
 from nova.policies import servers as policies
 from nova import utils
 
@@ -32,16 +35,19 @@ def _run(req, server_id, rule, call):
 
 
 @wsgi.response(202)
-@wsgi.expected_errors((400, 404, 409))
+@wsgi.expected_errors((400, 403, 404, 409))
 @wsgi.policies(policies.RESIZE)
 @validation.schema(schemas.resize)
 @validation.response_body_schema(schemas.no_body_response)
 def resize(req, server_id, body):
     flavor_id = str(body['resize']['flavorRef']).rstrip('/').rsplit(
         '/', 1)[-1]
-    _run(req, server_id, policies.RESIZE,
-         lambda ctx, instance: compute_api.API().resize(ctx, instance,
-                                                        flavor_id))
+    try:
+        _run(req, server_id, policies.RESIZE,
+             lambda ctx, instance: compute_api.API().resize(ctx, instance,
+                                                            flavor_id))
+    except exception.OverQuota as exc:
+        raise webob.exc.HTTPForbidden(explanation=exc.format_message())
 
 
 @wsgi.response(204)

@@ -159,10 +159,9 @@ class RoutingTest(FrameworkTestCase):
     def test_blank_id_is_404(self):
         # DELETE /widgets/ names a widget with an empty id (Tempest's
         # test_delete_image_blank_id): no such widget, not a bad method.
-        resp, data = self.request('/v2.1/widgets/', method='DELETE')
-        self.assertError(resp, data, 404, 'itemNotFound')
-        resp, data = self.request('/v2.1/widgets/')
-        self.assertEqual(200, resp.status_code)
+        for method in ('DELETE', 'GET'):
+            resp, data = self.request('/v2.1/widgets/', method=method)
+            self.assertError(resp, data, 404, 'itemNotFound')
 
     def test_handler_not_found(self):
         resp, data = self.request('/v2.1/widgets/missing')
@@ -292,15 +291,30 @@ class VersionDocumentsTest(FrameworkTestCase):
         self.assertEqual('https://cloud.example/compute/v2.1/',
                          data['version']['links'][0]['href'])
 
+    def test_v2_0_version_document(self):
+        # GET / links to /v2/: it answers v2.0's document, nothing more.
+        resp, data = self.request('/', auth=False)
+        hrefs = [v['links'][0]['href'] for v in data['versions']]
+        self.assertIn('http://localhost/v2/', hrefs)
+        resp, data = self.request('/v2/', auth=False)
+        self.assertEqual(200, resp.status_code)
+        self.assertEqual(('v2.0', 'http://localhost/v2/'), (
+            data['version']['id'], data['version']['links'][0]['href']))
+        resp, _data = self.request('/v2', auth=False)
+        self.assertEqual(302, resp.status_code)
+        resp, _data = self.request('/v2/servers', auth=False)
+        self.assertEqual(404, resp.status_code)
+
     def test_documents_match_schemas(self):
         from nova.api.openstack import versions
         from nova.api.validation import validators
         self.assertIsNone(validators.check_response(
             versions.versions_response,
             versions.versions_document('http://h')))
-        self.assertIsNone(validators.check_response(
-            versions.version_response,
-            versions.version_document('http://h')))
+        for version_id in ('v2.0', 'v2.1'):
+            self.assertIsNone(validators.check_response(
+                versions.version_response,
+                versions.version_document('http://h', version_id)))
 
 
 class KeystoneContextTest(test.TestCase):
