@@ -29,6 +29,7 @@ from nova.compute import resize
 from nova.compute import rpcapi as compute_rpcapi
 from nova.compute import shelve
 from nova.compute import snapshot
+from nova.compute import usage_audit
 from nova.compute import states
 from nova.compute import vm_states
 from nova.conductor import rpcapi as conductor_rpcapi
@@ -420,6 +421,13 @@ class ComputeManager(manager.Manager):
         """Reconcile recorded power states with the driver's
         (``nova.compute.power_sync``)."""
         power_sync.sync_host(context, self.driver, self.host)
+
+    @manager.periodic_task_decorator(spacing=60, run_immediately=False)
+    def _instance_usage_audit(self, context):
+        """Audit this host's instances of the last completed period
+        (``nova.compute.usage_audit``) when ``instance_usage_audit``."""
+        if CONF.instance_usage_audit:
+            usage_audit.audit_host(context, self.host)
 
     @manager.periodic_task_decorator(spacing=60, run_immediately=False)
     def _poll_unconfirmed_resizes(self, context):

@@ -93,6 +93,17 @@ Possible values:
 
 * 0 or negative: never run it periodically (it still runs at start).
 """),
+    cfg.BoolOpt('instance_usage_audit', default=False,
+                help="""
+Whether each compute host audits, once per audit period, the instances
+that ran on it (shown by ``/os-instance_usage_audit_log``).
+"""),
+    cfg.StrOpt('instance_usage_audit_period', default='month',
+               help="""
+The audit period: ``hour``, ``day``, ``month`` or ``year``, optionally
+``@offset`` (the hour of the day, the day of the month (at most 28) or the
+month of the year a period starts at), e.g. ``day@18``.
+"""),
     cfg.IntOpt('sync_power_state_interval', default=600,
                help="Seconds between power state syncs; negative disables."),
     cfg.IntOpt('max_concurrent_builds', default=10, min=1,

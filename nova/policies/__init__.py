@@ -15,6 +15,7 @@ from nova.policies import hypervisors
 from nova.policies import hosts
 from nova.policies import images
 from nova.policies import instance_actions
+from nova.policies import instance_usage_audit_log
 from nova.policies import ips
 from nova.policies import keypairs
 from nova.policies import limits
@@ -51,6 +52,7 @@ def list_rules():
         hosts.list_rules(),
         images.list_rules(),
         instance_actions.list_rules(),
+        instance_usage_audit_log.list_rules(),
         ips.list_rules(),
         keypairs.list_rules(),
         limits.list_rules(),

@@ -385,3 +385,30 @@ class Migration(BASE, SoftDelete):
     cross_cell_move = orm.mapped_column(sa.Boolean, default=False)
     user_id = _str(255, nullable=True)
     project_id = _str(255, nullable=True)
+
+
+class TaskLog(BASE):
+    """One run of a periodic task over a period on one host (the instance
+    usage audit)."""
+
+    __tablename__ = 'task_log'
+    __table_args__ = (
+        sa.UniqueConstraint(
+            'task_name', 'host', 'period_beginning', 'period_ending',
+            name='uniq_task_log0task_name0host0period_beginning0'
+                 'period_ending'),
+        sa.Index('ix_task_log_period_beginning', 'period_beginning'),
+        sa.Index('ix_task_log_host', 'host'),
+        sa.Index('ix_task_log_period_ending', 'period_ending'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False,
+                           autoincrement=True)
+    task_name = _str(nullable=False)
+    state = _str(nullable=False)
+    host = _str(nullable=False)
+    period_beginning = orm.mapped_column(sa.DateTime, nullable=False)
+    period_ending = orm.mapped_column(sa.DateTime, nullable=False)
+    message = _str(nullable=False)
+    task_items = _int()
+    errors = _int()

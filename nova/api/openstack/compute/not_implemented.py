@@ -97,8 +97,6 @@ UNSERVED = (
     # -- keypairs, limits, quotas
     # -- hosts, services, hypervisors, zones, aggregates, groups
     # -- usage, audit, migrations, consoles, Cinder-internal
-    ('/os-instance_usage_audit_log', {'GET': TODO}),
-    ('/os-instance_usage_audit_log/{before_timestamp}', {'GET': TODO}),
     ('/os-assisted-volume-snapshots', {'POST': TODO}),
     ('/os-assisted-volume-snapshots/{snapshot_id}', {'DELETE': TODO}),
     ('/os-console-auth-tokens/{console_token}', {'GET': TODO}),

@@ -16,6 +16,7 @@ from nova.api.openstack.compute import hosts
 from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import images
 from nova.api.openstack.compute import instance_actions
+from nova.api.openstack.compute import instance_usage_audit_log
 from nova.api.openstack.compute import ips
 from nova.api.openstack.compute import keypairs
 from nova.api.openstack.compute import limits
@@ -80,6 +81,10 @@ ROUTE_TABLE = (
      {'GET': hypervisors.search}),
     ('/os-hypervisors/{hypervisor_hostname_pattern}/servers',
      {'GET': hypervisors.servers}),
+    ('/os-instance_usage_audit_log',
+     {'GET': instance_usage_audit_log.index}),
+    ('/os-instance_usage_audit_log/{before_timestamp}',
+     {'GET': instance_usage_audit_log.show}),
     ('/os-keypairs', {'GET': keypairs.index, 'POST': keypairs.create}),
     ('/os-keypairs/{keypair_name}', {'GET': keypairs.show,
                                      'DELETE': keypairs.delete}),

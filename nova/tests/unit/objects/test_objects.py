@@ -60,6 +60,8 @@ object_data = {
     'ServiceList': '1.0-696ca6a0a928421bfd1a924407ac4286',
     'Tag': '1.0-616bf44af4a22e853c17b37a758ec73e',
     'TagList': '1.0-4ae82c061012b929a1872a9be7622557',
+    'TaskLog': '1.0-73fa2da3929c2681c9298fe807045b15',
+    'TaskLogList': '1.0-ea0f2f8807895fcc050e6dcaf39f4b41',
 }
 
 # Object name -> {child object name: version it embeds}. A child's version
