@@ -39,3 +39,24 @@ def response_body_schema(response_schema, min_version='2.1',
     validate_responses`` is on (always in tests)."""
     return _add('response_schemas', response_schema, min_version,
                 max_version)
+
+
+def per_version(declare, versions):
+    """Apply ``declare(schema, low, high)`` (``schema``,
+    ``query_schema`` or ``response_body_schema``) for each ``(schema, low,
+    high)`` of ``versions``: one schema per microversion range."""
+    def decorator(func):
+        for one_schema, low, high in versions:
+            func = declare(one_schema, low, high)(func)
+        return func
+    return decorator
+
+
+def response_body_schemas(versions):
+    """``response_body_schema`` for each ``(schema, low, high)``."""
+    return per_version(response_body_schema, versions)
+
+
+def schemas(versions):
+    """``schema`` (request bodies) for each ``(schema, low, high)``."""
+    return per_version(schema, versions)

@@ -23,15 +23,6 @@ from nova.policies import quota_sets as policies
 from nova import quota
 
 
-def _versioned(decorator, versions):
-    """Apply ``decorator(schema, low, high)`` for each of ``versions``."""
-    def wrap(func):
-        for schema, low, high in versions:
-            func = decorator(schema, low, high)(func)
-        return func
-    return wrap
-
-
 def _user_query(func):
     func = validation.query_schema(schemas.user_query, '2.1', '2.74')(func)
     return validation.query_schema(schemas.user_query_v275, '2.75')(func)
@@ -53,7 +44,7 @@ def _check(req, rule, tenant_id):
 @wsgi.expected_errors(400)
 @wsgi.policies(policies.SHOW)
 @_user_query
-@_versioned(validation.response_body_schema, schemas.show_responses)
+@validation.response_body_schemas(schemas.show_responses)
 def show(req, tenant_id):
     user_id = _check(req, policies.SHOW, tenant_id)
     limits = quota.limits_for(req.context, tenant_id, user_id)
@@ -63,7 +54,7 @@ def show(req, tenant_id):
 @wsgi.expected_errors(400)
 @wsgi.policies(policies.DETAIL)
 @_user_query
-@_versioned(validation.response_body_schema, schemas.detail_responses)
+@validation.response_body_schemas(schemas.detail_responses)
 def detail(req, tenant_id):
     user_id = _check(req, policies.DETAIL, tenant_id)
     limits = quota.limits_for(req.context, tenant_id, user_id)
@@ -76,7 +67,7 @@ def detail(req, tenant_id):
 @wsgi.expected_errors(400)
 @wsgi.policies(policies.DEFAULTS)
 @validation.query_schema(schemas.no_query)
-@_versioned(validation.response_body_schema, schemas.show_responses)
+@validation.response_body_schemas(schemas.show_responses)
 def defaults(req, tenant_id):
     req.context.can(policies.DEFAULTS, target={'project_id': tenant_id})
     return _body(req, 'quota_set', quota.defaults(req.context),
@@ -104,9 +95,9 @@ def _checked(resource, limit, minimum, maximum):
 
 @wsgi.expected_errors(400)
 @wsgi.policies(policies.UPDATE)
-@_versioned(validation.schema, schemas.set_updates)
+@validation.schemas(schemas.set_updates)
 @_user_query
-@_versioned(validation.response_body_schema, schemas.update_responses)
+@validation.response_body_schemas(schemas.update_responses)
 def update(req, tenant_id, body):
     ctx = req.context
     user_id = _check(req, policies.UPDATE, tenant_id)
@@ -140,7 +131,7 @@ def delete(req, tenant_id):
 @wsgi.expected_errors(())
 @wsgi.policies(policies.CLASS_SHOW)
 @validation.query_schema(schemas.no_query)
-@_versioned(validation.response_body_schema, schemas.class_show_responses)
+@validation.response_body_schemas(schemas.class_show_responses)
 def class_show(req, quota_class):
     req.context.can(policies.CLASS_SHOW, target={})
     return _body(req, 'quota_class_set',
@@ -150,9 +141,8 @@ def class_show(req, quota_class):
 
 @wsgi.expected_errors(400)
 @wsgi.policies(policies.CLASS_UPDATE)
-@_versioned(validation.schema, schemas.class_updates)
-@_versioned(validation.response_body_schema,
-            schemas.class_update_responses)
+@validation.schemas(schemas.class_updates)
+@validation.response_body_schemas(schemas.class_update_responses)
 def class_update(req, quota_class, body):
     ctx = req.context
     ctx.can(policies.CLASS_UPDATE, target={})

@@ -24,14 +24,6 @@ from nova.policies import server_groups as policies
 from nova import quota
 
 
-def _versioned(decorator, versions):
-    def wrap(func):
-        for schema, low, high in versions:
-            func = decorator(schema, low, high)(func)
-        return func
-    return wrap
-
-
 def _view(req, group):
     view = {'id': group.uuid, 'name': group.name,
             'members': list(group.members)}
@@ -61,7 +53,7 @@ def _load(req, server_group_id, rule):
 @wsgi.policies(policies.INDEX, policies.INDEX_ALL_PROJECTS)
 @validation.query_schema(schemas.index_query, '2.1', '2.74')
 @validation.query_schema(schemas.index_query_v275, '2.75')
-@_versioned(validation.response_body_schema, schemas.index_responses)
+@validation.response_body_schemas(schemas.index_responses)
 def index(req):
     ctx = req.context
     ctx.can(policies.INDEX, target={'project_id': ctx.project_id})
@@ -83,7 +75,7 @@ def index(req):
 @wsgi.expected_errors(404)
 @wsgi.policies(policies.SHOW)
 @validation.query_schema(schemas.show_query)
-@_versioned(validation.response_body_schema, schemas.show_responses)
+@validation.response_body_schemas(schemas.show_responses)
 def show(req, server_group_id):
     return {'server_group': _view(req, _load(req, server_group_id,
                                              policies.SHOW))}
@@ -113,7 +105,7 @@ def _over_quota(ctx, adding):
 @validation.schema(schemas.create, '2.1', '2.14')
 @validation.schema(schemas.create_v215, '2.15', '2.63')
 @validation.schema(schemas.create_v264, '2.64')
-@_versioned(validation.response_body_schema, schemas.show_responses)
+@validation.response_body_schemas(schemas.show_responses)
 def create(req, body):
     ctx = req.context
     ctx.can(policies.CREATE, target={'project_id': ctx.project_id})
