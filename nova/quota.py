@@ -338,6 +338,9 @@ def claim_instances(context, flavor, min_count, max_count):
         count, over, used, limit = max_count, None, None, None
         for scope_user in (None, user_id):
             limits = limits_for(context, project_id, scope_user)
+            if all(limits[r] < 0 for r in ('instances', 'cores', 'ram')):
+                # Nothing to count against: no query of every cell.
+                continue
             instances, cores, ram = _instance_usage(session, cells,
                                                     project_id, scope_user)
             current = {'instances': instances, 'cores': cores, 'ram': ram}

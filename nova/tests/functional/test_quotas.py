@@ -3,6 +3,8 @@ exactly within the quota, even when requested concurrently."""
 
 import threading
 
+import fixtures
+
 from nova.tests.fixtures import cloud as cloud_fixture
 from nova.tests.functional import api_client
 
@@ -261,3 +263,25 @@ class TestOtherLimits(QuotaTestCase):
         self.assertEqual(403, resp.status_code, resp.text)
         self.assertIn('Quota exceeded for cores', resp.text)
         self.assertEqual('ACTIVE', self.api.get_server(server)['status'])
+
+
+class TestUnlimited(QuotaTestCase):
+
+    def test_unlimited_quotas_admit_without_counting(self):
+        from nova import quota
+        self.assertEqual(200, self.set_quota(
+            instances=-1, cores=-1, ram=-1).status_code)
+        counted = []
+        real = quota._instance_usage
+        self.useFixture(fixtures.MonkeyPatch(
+            'nova.quota._instance_usage',
+            lambda *a, **kw: counted.append(a) or real(*a, **kw)))
+        resp = self.api.post('/servers', self.boot_body(max_count=3))
+        self.assertEqual(202, resp.status_code, resp.text)
+        self.assertEqual(3, len(self.api.get('/servers').json()['servers']))
+        self.assertEqual([], counted)
+        # A limit again: counted again.
+        self.assertEqual(200, self.set_quota(instances=10).status_code)
+        self.assertEqual(202, self.api.post('/servers', self.boot_body())
+                         .status_code)
+        self.assertTrue(counted)
