@@ -284,6 +284,30 @@ class ConsoleNotAvailable(NotFound):
                 "available.")
 
 
+# -- remote consoles --------------------------------------------------------
+
+class ConsoleTypeInvalid(Invalid):
+    msg_fmt = _("Invalid console type %(console_type)s")
+
+
+class ConsoleTypeUnavailable(Invalid):
+    msg_fmt = _("Unavailable console type %(console_type)s.")
+
+
+class ConsoleTypeNotSupported(NovaException):
+    msg_fmt = _("The hypervisor of this server does not support "
+                "%(console_type)s consoles.")
+    code = 501
+
+
+class InvalidToken(Invalid):
+    msg_fmt = _("The token '%(token)s' is invalid or has expired")
+
+
+class TokenInUse(Invalid):
+    msg_fmt = _("The generated token is invalid")
+
+
 class InstancePowerStateInvalid(Invalid):
     msg_fmt = _("The guest of instance %(instance_uuid)s is %(state)s: "
                 "the hypervisor cannot do this now.")
@@ -410,6 +434,26 @@ class SecurityGroupCannotBeApplied(Invalid):
     msg_fmt = _("Network requires port_security_enabled and subnet "
                 "associated in order to apply security groups: instance "
                 "%(instance_id)s has no port.")
+
+
+class SecurityGroupRuleNotFound(NotFound):
+    msg_fmt = _("Security group rule %(rule_id)s not found.")
+
+
+class SecurityGroupLimitExceeded(OverQuota):
+    msg_fmt = _("Maximum number of security groups or rules exceeded")
+
+
+class InvalidCidr(Invalid):
+    msg_fmt = _("%(cidr)s is not a valid IP network.")
+
+
+class InvalidIpProtocol(Invalid):
+    msg_fmt = _("Invalid IP protocol %(protocol)s.")
+
+
+class InvalidPortRange(Invalid):
+    msg_fmt = _("Invalid port range %(from_port)s:%(to_port)s. %(msg)s")
 
 
 class InstanceMappingNotFound(NotFound):
@@ -701,6 +745,11 @@ class NetworkBadRequest(Invalid):
     msg_fmt = _("The network service rejected the request: %(reason)s")
 
 
+class NetworkConflict(NetworkBadRequest):
+    """The network service answered 409 (a resource in use, a duplicate,
+    over quota); a 400 to callers that do not tell it apart."""
+
+
 class NetworkNotAuthorized(ServiceError):
     msg_fmt = _("Not authorized for the network service: %(reason)s")
     code = 403
@@ -711,6 +760,47 @@ class NetworkServiceUnavailable(ServiceError):
     code = 503
 
 
+class FixedIpNotFoundForAddress(NotFound):
+    msg_fmt = _("Fixed IP not found for address %(address)s.")
+
+
+class FloatingIpNotFound(NotFound):
+    msg_fmt = _("Floating IP not found for ID %(id)s.")
+
+
+class FloatingIpNotFoundForAddress(FloatingIpNotFound):
+    msg_fmt = _("Floating IP not found for address %(address)s.")
+
+
+class FloatingIpMultipleFoundForAddress(NovaException):
+    msg_fmt = _("Multiple floating IPs are found for address %(address)s.")
+
+
+class FloatingIpPoolNotFound(NotFound):
+    msg_fmt = _("Floating IP pool not found.")
+
+
+class FloatingIpPoolAmbiguous(Invalid):
+    msg_fmt = _("Multiple floating IP pools matches found for name "
+                "'%(pool)s'")
+
+
+class NoMoreFloatingIps(FloatingIpNotFound):
+    msg_fmt = _("Zero floating IPs available.")
+
+
+class FloatingIpAssociateFailed(NovaException):
+    msg_fmt = _("Floating IP %(address)s association has failed.")
+
+
+class FloatingIpBadRequest(Invalid):
+    msg_fmt = _("The floating IP request failed with a BadRequest")
+
+
+class FloatingIpLimitExceeded(OverQuota):
+    msg_fmt = _("Maximum number of floating IPs exceeded")
+
+
 class VirtualInterfaceCreateException(NovaException):
     msg_fmt = _("Virtual Interface creation failed")
 
@@ -719,3 +809,42 @@ class NetworkInterfaceTimeout(VirtualInterfaceCreateException):
     msg_fmt = _("Timed out after %(timeout)ss waiting for the network "
                 "service to plug ports %(ports)s of instance "
                 "%(instance_uuid)s.")
+
+
+class InterfaceAttachFailed(NovaException):
+    msg_fmt = _("Failed to attach network adapter device to "
+                "%(instance_uuid)s")
+
+
+class InterfaceAttachFailedNoNetwork(Invalid):
+    msg_fmt = _("No specific network was requested and none are available "
+                "for project '%(project_id)s'.")
+
+
+class AttachInterfaceNotSupported(Invalid):
+    msg_fmt = _("Attaching interfaces is not supported for instance "
+                "%(instance_uuid)s.")
+
+
+class InterfaceDetachFailed(Invalid):
+    msg_fmt = _("Failed to detach network adapter device from "
+                "%(instance_uuid)s")
+
+
+class PortNotUsable(Invalid):
+    msg_fmt = _("Port %(port_id)s not usable for instance %(instance)s.")
+
+
+class AutoDiskConfigDisabledByImage(Invalid):
+    msg_fmt = _("Requested image %(image)s has automatic disk resize "
+                "disabled.")
+
+
+class NetworkNotFoundForInstance(Invalid):
+    msg_fmt = _("Instance %(instance_id)s has no port on network "
+                "%(network_id)s.")
+
+
+class FixedIpNotFoundForInstance(Invalid):
+    msg_fmt = _("Instance %(instance_uuid)s does not have fixed IP "
+                "'%(ip)s'.")

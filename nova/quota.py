@@ -15,6 +15,8 @@ records it lets the caller create commit with the lock released.
 
 import contextlib
 
+from oslo_db import api as oslo_db_api
+from oslo_db import exception as db_exc
 from oslo_serialization import jsonutils
 import sqlalchemy as sa
 
@@ -108,6 +110,11 @@ def limits_for(context, project_id, user_id=None):
     return project_limits(context, project_id)
 
 
+# Two first updates of one limit may both find no row: the loser's insert
+# hits the unique constraint and is retried, finding the row this time.
+@oslo_db_api.wrap_db_retry(
+    max_retries=3, exception_checker=lambda error: isinstance(
+        error, db_exc.DBDuplicateEntry))
 @api_db_api.context_manager.writer
 def _set(context, model, resource, limit, **where):
     query = sa.select(model).where(model.resource == resource)
@@ -288,13 +295,29 @@ def _lock_project(session, project_id):
     return bool(updated)
 
 
-@api_db_api.context_manager.writer
-def _ensure_lock_row(context, project_id):
+@api_db_api.context_manager.reader
+def _lock_row_exists(context, project_id):
     lock = api_models.QuotaLock
-    exists = context.session.execute(sa.select(lock.project_id).where(
-        lock.project_id == project_id)).first()
-    if exists is None:
-        context.session.add(lock(project_id=project_id, generation=0))
+    return context.session.execute(sa.select(lock.project_id).where(
+        lock.project_id == project_id)).first() is not None
+
+
+@api_db_api.context_manager.writer
+def _add_lock_row(context, project_id):
+    context.session.add(api_models.QuotaLock(project_id=project_id,
+                                             generation=0))
+
+
+def _ensure_lock_row(context, project_id):
+    """Make sure the project has its lock row (made on its first server).
+    Two first requests may both find none: one insert wins and the other
+    finds the row there, which is all it needed."""
+    if _lock_row_exists(context, project_id):
+        return
+    try:
+        _add_lock_row(context, project_id)
+    except db_exc.DBDuplicateEntry:
+        pass
 
 
 def _allowed(limit, used, each):

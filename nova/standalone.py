@@ -277,6 +277,11 @@ class AllInOne(object):
             nova_token=self._service_token,
             authenticate=self.stand_in_auth.authenticate)
         builtin_network.seed_default_network(app)
+        public = builtin_network.seed_public_network(app)
+        # Allocate floating IPs from the seeded external network unless the
+        # operator names another pool (DevStack configures Nova so too).
+        CONF.set_default('default_floating_pool', public['name'],
+                         group='neutron')
         self.network_app = app
         served = self._serve('network', app, port)
         try:

@@ -16,6 +16,8 @@ from oslo_utils import uuidutils
 
 from nova import availability_zones
 import nova.conf
+from nova.compute import consoles
+from nova.compute import disk_config as disk_config_api
 from nova.compute import guest
 from nova.compute import instance_actions
 from nova.compute import instance_list
@@ -106,7 +108,7 @@ def _shared(factory):
     return property(getter)
 
 
-class API(guest.GuestAPI, moves.MoveAPI):
+class API(guest.GuestAPI, moves.MoveAPI, consoles.ConsoleAPI):
     """Server operations for nova-api."""
 
     def __init__(self):
@@ -160,7 +162,8 @@ class API(guest.GuestAPI, moves.MoveAPI):
                user_data=None, access_ips=(None, None),
                return_reservation_id=False, tags=None, hostname=None,
                requested_host=None, requested_node=None,
-               admin_password=None, scheduler_hints=None):
+               admin_password=None, scheduler_hints=None,
+               disk_config=None, security_groups=None):
         """Accept a request for servers and hand it to the conductor.
 
         ``access_ips``: the user-given ``(IPv4, IPv6)`` access addresses
@@ -172,7 +175,10 @@ class API(guest.GuestAPI, moves.MoveAPI):
         (KeypairNotFound); ``admin_password``: handed to the driver;
         ``scheduler_hints``: ``os:scheduler_hints`` as given;
         ``availability_zone``: a zone with an enabled compute service
-        (else InvalidRequest). Returns
+        (else InvalidRequest); ``disk_config``: ``AUTO``, ``MANUAL`` or
+        None (``nova.compute.disk_config``); ``security_groups``: names
+        or IDs of the caller's security groups (SecurityGroupNotFound,
+        NoUniqueMatch when a name is several groups'). Returns
         ``(instances, reservation_id)``; the instances exist as build
         requests in the API database when this returns.
         """
@@ -186,6 +192,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
         flavor = self._get_flavor(context, flavor)
         image = self._get_image(context, image_href)
         self._check_flavor_fits_image(flavor, image)
+        auto_disk_config = disk_config_api.choose(image, disk_config)
         key_data = self._key_data(context, key_name)
         metadata_limit.check(context, context.project_id, metadata or {})
         group = self._server_group(context, scheduler_hints)
@@ -194,10 +201,15 @@ class API(guest.GuestAPI, moves.MoveAPI):
             requested_networks)
         self.network_api.validate_networks(context, requested_networks,
                                            max_count)
+        self.network_api.validate_security_groups(context, security_groups)
         image_meta = objects.ImageMeta.from_image_dict(image)
         reservation_id = 'r-' + uuidutils.generate_uuid()[:8]
         build_requests, request_specs, instances = [], [], []
         placement = dict(
+            # Only the default group: the network service's default.
+            security_groups=(list(security_groups)
+                             if set(security_groups or ()) - {'default'}
+                             else None),
             availability_zone=availability_zone,
             scheduler_hints=scheduler_hints,
             force_hosts=[requested_host] if requested_host else None,
@@ -213,6 +225,7 @@ class API(guest.GuestAPI, moves.MoveAPI):
                     reservation_id, access_ips, sorted(set(tags or ())),
                     hostname)
                 instance.key_data = key_data
+                instance.auto_disk_config = auto_disk_config
                 spec, build_request = self._create_build_records(
                     context, instance, image_meta, flavor, count, placement)
                 build_requests.append(build_request)

@@ -45,8 +45,9 @@ class BuildFlow(object):
                      instance.uuid)
             return
         try:
-            waiters = self._allocate_networks(context, instance,
-                                              requested_networks)
+            waiters = self._allocate_networks(
+                context, instance, requested_networks,
+                request_spec.requested_security_groups())
             self.driver.spawn(context, instance, request_spec.image, [],
                               admin_password, allocations=None,
                               network_info=instance.info_cache)
@@ -73,9 +74,11 @@ class BuildFlow(object):
         instance.task_state = states.check(instance, 'build_networks')
         instance.save(expected_task_state=[states.INITIAL[1]])
 
-    def _allocate_networks(self, context, instance, requested_networks):
-        """Create/bind the ports, cache the network info, move on to
-        SPAWNING; returns the waiters of the plug events."""
+    def _allocate_networks(self, context, instance, requested_networks,
+                           security_groups):
+        """Create/bind the ports (new ones in ``security_groups``, None:
+        the default), cache the network info, move on to SPAWNING; returns
+        the waiters of the plug events."""
         waiters = []
 
         def listen(port_ids):
@@ -84,7 +87,8 @@ class BuildFlow(object):
                                 for p in port_ids]))
 
         instance.info_cache = self.network_api.allocate_for_instance(
-            context, instance, requested_networks, before_bind=listen)
+            context, instance, requested_networks, before_bind=listen,
+            security_groups=security_groups)
         instance.task_state = states.check(instance, 'build')
         instance.save(expected_task_state=task_states.NETWORKING)
         return waiters

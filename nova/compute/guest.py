@@ -7,6 +7,7 @@ API's ``_task``, RPC clients and image API); the server's host does the
 work.
 """
 
+from nova.compute import disk_config
 from nova.compute import metadata_limit
 from nova.compute import power_state
 from nova.compute import states
@@ -110,9 +111,10 @@ class GuestAPI(object):
         writing ``changes`` (instance field -> value: display_name,
         metadata, access_ip_v4/v6, display_description, key_name (the
         caller's key pair, KeypairNotFound; None: no key), user_data,
-        hostname) to it. Allowed while ACTIVE, SHUTOFF or
+        hostname, auto_disk_config) to it. Allowed while ACTIVE, SHUTOFF or
         ERROR with no task; raises ImageNotFound/ImageNotActive and
-        FlavorDiskSmallerThanImage/FlavorMemoryTooSmall (400),
+        FlavorDiskSmallerThanImage/FlavorMemoryTooSmall and
+        AutoDiskConfigDisabledByImage (400),
         MetadataLimitExceeded (403) and what ``_task`` raises."""
         changes = dict(changes or {})
         if 'metadata' in changes:
@@ -128,6 +130,8 @@ class GuestAPI(object):
                 cctxt, instance):
             image = self._get_image(context, image_href)
             self._check_flavor_fits_image(instance.flavor, image)
+            if changes.get('auto_disk_config'):
+                disk_config.choose(image, disk_config.AUTO)
             for field, value in changes.items():
                 setattr(instance, field, value)
             instance.image_ref = image['id']
@@ -162,6 +166,72 @@ class GuestAPI(object):
             if instance.power_state != power_state.RUNNING:
                 raise exception.InstanceNotRunning(instance_id=instance.uuid)
             self.compute_rpcapi.trigger_crash_dump(cctxt, instance)
+
+    # -- ports (os-interface, addFixedIp, removeFixedIp, injectNetworkInfo)
+
+    def attach_interface(self, context, instance, network_id, port_id,
+                         requested_ip, tag=None):
+        """Hot-plug a port into the server (ACTIVE, PAUSED or SHUTOFF, no
+        task) and wait for its host; returns the port (a Networking API
+        dict). Raises what ``_task`` raises and what the host raised
+        (see ``ComputeManager.attach_interface``)."""
+        with self._task(context, instance, 'attach_interface') as (
+                cctxt, instance):
+            return self.compute_rpcapi.attach_interface(
+                cctxt, instance, network_id, port_id, requested_ip, tag=tag)
+
+    def detach_interface(self, context, instance, port_id):
+        """Start unplugging port ``port_id`` from the server (as for
+        ``attach_interface``); PortNotFound when the server has no such
+        port."""
+        if port_id not in {vif['id'] for vif in instance.info_cache or ()}:
+            raise exception.PortNotFound(port_id=port_id)
+        with self._task(context, instance, 'detach_interface') as (
+                cctxt, instance):
+            self.compute_rpcapi.detach_interface(cctxt, instance, port_id)
+
+    def add_fixed_ip(self, context, instance, network_id):
+        """Start giving the server one more address on ``network_id``,
+        where it has a port (NetworkNotFoundForInstance, 400, when it has
+        none; NetworkNotFound when the network does not exist)."""
+        if not any(vif['network']['id'] == network_id
+                   for vif in instance.info_cache or ()):
+            raise exception.NetworkNotFoundForInstance(
+                instance_id=instance.uuid, network_id=network_id)
+        with self._task(context, instance, 'add_fixed_ip') as (
+                cctxt, instance):
+            self._require_host(instance)
+            self.compute_rpcapi.add_fixed_ip_to_instance(cctxt, instance,
+                                                         network_id)
+
+    def remove_fixed_ip(self, context, instance, address):
+        """Start taking ``address`` off the server's ports
+        (FixedIpNotFoundForInstance, 400, when it has no such address)."""
+        if not any(ip['address'] == address
+                   for vif in instance.info_cache or ()
+                   for subnet in vif['network']['subnets']
+                   for ip in subnet['ips']):
+            raise exception.FixedIpNotFoundForInstance(
+                instance_uuid=instance.uuid, ip=address)
+        with self._task(context, instance, 'remove_fixed_ip') as (
+                cctxt, instance):
+            self._require_host(instance)
+            self.compute_rpcapi.remove_fixed_ip_from_instance(
+                cctxt, instance, address)
+
+    @staticmethod
+    def _require_host(instance):
+        if not instance.host:
+            raise exception.InstanceNotReady(instance_id=instance.uuid)
+
+    def inject_network_info(self, context, instance):
+        """Have the server's host refresh its network info and hand it to
+        the guest (an admin action); InstanceIsLocked for a locked server,
+        InstanceInvalidState while it has no host or is being built."""
+        with self._task(context, instance, 'inject_network_info') as (
+                cctxt, instance):
+            self._require_host(instance)
+            self.compute_rpcapi.inject_network_info(cctxt, instance)
 
     def reset_state(self, context, instance, vm_state):
         """Force ``instance`` into ``vm_state`` (``active`` or ``error``)

@@ -36,6 +36,10 @@ BY_OPERATION = {
     'confirm_resize': 'confirmResize', 'revert_resize': 'revertResize',
     'soft_delete': 'delete', 'restore': 'restore',
     'live_migrate': 'live-migration', 'evacuate': 'evacuate',
+    'attach_interface': 'attach_interface',
+    'detach_interface': 'detach_interface',
+    'inject_network_info': 'inject_network_info',
+    'add_fixed_ip': 'addFixedIp', 'remove_fixed_ip': 'removeFixedIp',
 }
 FORCE_DELETE = 'forceDelete'
 LIVE_MIGRATION_FORCE_COMPLETE = 'live_migration_force_complete'

@@ -81,6 +81,9 @@ class LiveMigrationFlows(object):
                 context, instance.uuid, error, host=self.host).create()
             self._roll_back(context, instance, migration, 'error')
             return error
+        # The consoles handed out pointed at the guest here, now gone.
+        objects.ConsoleAuthToken.clean_console_auths_for_instance(
+            context, instance.uuid)
         self.compute_rpcapi.post_live_migration_at_destination(
             context, instance, migration)
         return None

@@ -10,14 +10,17 @@ its objects go through the conductor.
 import datetime
 import threading
 
+from oslo_concurrency import lockutils
 from oslo_log import log as logging
 import oslo_messaging as messaging
 from oslo_utils import timeutils
 
 import nova.conf
 from nova.compute import build
+from nova.compute import consoles
 from nova.compute import external_events
 from nova.compute import instance_actions
+from nova.compute import interfaces
 from nova.compute import live_migration
 from nova.compute import power_state
 from nova.compute import power
@@ -49,7 +52,7 @@ LOG = logging.getLogger(__name__)
 class ComputeManager(manager.Manager):
     """Manages the guests of one host."""
 
-    target = messaging.Target(version='1.14')
+    target = messaging.Target(version='1.16')
 
     def __init__(self, compute_driver=None, *args, **kwargs):
         super().__init__(service_name='compute', *args, **kwargs)
@@ -68,6 +71,8 @@ class ComputeManager(manager.Manager):
         self.resize_flows = resize.ResizeFlows(
             self.host, self.driver, self.network_api, self.report_client,
             compute_rpcapi.ComputeAPI())
+        self.interface_flows = interfaces.InterfaceFlows(
+            self.host, self.driver, self.network_api)
         self.live_migration_flows = live_migration.LiveMigrationFlows(
             self.host, self.driver, self.network_api, self.report_client,
             self.resize_flows.compute_rpcapi)
@@ -329,6 +334,60 @@ class ComputeManager(manager.Manager):
             return error
         return None
 
+    # -- os-interface (1.16) ------------------------------------------------
+
+    @staticmethod
+    def _instance_lock(instance_uuid):
+        """Serialise this process's changes of one instance's ports (two
+        attaches must not both extend the same network info)."""
+        return lockutils.lock('instance-ports-%s' % instance_uuid)
+
+    @messaging.expected_exceptions(
+        exception.InterfaceAttachFailedNoNetwork, exception.NetworkAmbiguous,
+        exception.NetworkNotFound, exception.PortNotFound,
+        exception.PortInUse, exception.PortNotUsable,
+        exception.FixedIpAlreadyInUse, exception.NetworkBadRequest,
+        exception.NetworkNotAuthorized, exception.NetworkServiceUnavailable,
+        exception.AttachInterfaceNotSupported,
+        exception.InterfaceAttachFailed, exception.InstanceNotFound)
+    @instance_actions.wrap_event('compute')
+    def attach_interface(self, context, instance, network_id, port_id,
+                         requested_ip, tag=None):
+        """Plug a port into the guest; returns the port (see
+        ``InterfaceFlows.attach``)."""
+        with self._instance_lock(instance.uuid):
+            return self.interface_flows.attach(
+                context, instance, network_id, port_id, requested_ip, tag)
+
+    @instance_actions.wrap_event('compute')
+    def detach_interface(self, context, instance, port_id):
+        """Unplug port ``port_id``; a failure is recorded as a fault of
+        the instance (the request was already answered)."""
+        with self._instance_lock(instance.uuid):
+            try:
+                self.interface_flows.detach(context, instance, port_id)
+            except Exception as error:
+                LOG.warning('Detaching port %s from instance %s failed: %s',
+                            port_id, instance.uuid, error)
+                objects.InstanceFault.from_exception(
+                    context, instance.uuid, error, host=self.host).create()
+                raise
+
+    @instance_actions.wrap_event('compute')
+    def add_fixed_ip_to_instance(self, context, instance, network_id):
+        with self._instance_lock(instance.uuid):
+            self.interface_flows.add_fixed_ip(context, instance, network_id)
+
+    @instance_actions.wrap_event('compute')
+    def remove_fixed_ip_from_instance(self, context, instance, address):
+        with self._instance_lock(instance.uuid):
+            self.interface_flows.remove_fixed_ip(context, instance, address)
+
+    @instance_actions.wrap_event('compute')
+    def inject_network_info(self, context, instance):
+        with self._instance_lock(instance.uuid):
+            self.interface_flows.inject_network_info(context, instance)
+
     @messaging.expected_exceptions(exception.HostActionNotSupported)
     def host_power_action(self, context, action):
         try:
@@ -369,6 +428,28 @@ class ComputeManager(manager.Manager):
             return output
         lines = output.splitlines()
         return '\n'.join(lines[-tail_length:] if tail_length else [])
+
+    # -- remote consoles (1.15): ``nova.compute.consoles``
+
+    @messaging.expected_exceptions(*consoles.EXPECTED_ERRORS)
+    def get_vnc_console(self, context, instance, console_type):
+        return consoles.connect_info(context, instance, 'vnc', console_type,
+                                     self.driver)
+
+    @messaging.expected_exceptions(*consoles.EXPECTED_ERRORS)
+    def get_spice_console(self, context, instance, console_type):
+        return consoles.connect_info(context, instance, 'spice',
+                                     console_type, self.driver)
+
+    @messaging.expected_exceptions(*consoles.EXPECTED_ERRORS)
+    def get_serial_console(self, context, instance, console_type):
+        return consoles.connect_info(context, instance, 'serial',
+                                     console_type, self.driver)
+
+    @messaging.expected_exceptions(*consoles.EXPECTED_ERRORS)
+    def get_mks_console(self, context, instance, console_type):
+        return consoles.connect_info(context, instance, 'mks', console_type,
+                                     self.driver)
 
     def external_instance_event(self, context, instances, events):
         """Wake whoever waits for each event; others are only logged."""

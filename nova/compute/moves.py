@@ -26,13 +26,14 @@ class MoveAPI(object):
 
     # -- resize and cold migration --------------------------------------
 
-    def resize(self, context, instance, flavor_id):
+    def resize(self, context, instance, flavor_id, auto_disk_config=None):
         """Move ``instance`` to the flavor ``flavor_id`` (on a host the
         scheduler picks); it waits in VERIFY_RESIZE to be confirmed or
-        reverted. Raises FlavorNotFound, CannotResizeToSameFlavor,
-        CannotResizeDisk (400), NoValidHost (400), TooManyInstances (403)
-        when a bigger flavor goes past the cores or ram quota, and what
-        ``_task`` raises."""
+        reverted; ``auto_disk_config`` (bool, OS-DCF:diskConfig) when
+        given is kept for the resized guest. Raises FlavorNotFound,
+        CannotResizeToSameFlavor, CannotResizeDisk, NoValidHost (400),
+        TooManyInstances (403) when a bigger flavor goes past the cores
+        or ram quota, and what ``_task`` raises."""
         flavor = objects.Flavor.get_by_flavor_id(context, flavor_id)
         current = instance.flavor
         if flavor.flavorid == current.flavorid:
@@ -43,7 +44,8 @@ class MoveAPI(object):
         quota.check_upsize(context, instance.project_id, instance.user_id,
                            flavor.vcpus - current.vcpus,
                            flavor.memory_mb - current.memory_mb)
-        self._move(context, instance, 'resize', flavor, None)
+        self._move(context, instance, 'resize', flavor, None,
+                   auto_disk_config)
 
     def migrate(self, context, instance, host=None):
         """Move ``instance`` to another host (``host``, 2.56, when
@@ -158,8 +160,12 @@ class MoveAPI(object):
             self.compute_task_api.evacuate_instance(
                 context, instance, spec, host, admin_password, stop)
 
-    def _move(self, context, instance, operation, flavor, host):
+    def _move(self, context, instance, operation, flavor, host,
+              auto_disk_config=None):
         with self._task(context, instance, operation) as (cctxt, instance):
+            if auto_disk_config is not None:
+                instance.auto_disk_config = auto_disk_config
+                instance.save()
             spec = objects.RequestSpec.get_by_instance_uuid(
                 context, instance.uuid)
             self.compute_task_api.migrate_server(
@@ -266,7 +272,10 @@ class MoveAPI(object):
                 raise exception.UnshelveHostNotInAZ(
                     host=host, availability_zone=zone)
             if availability_zone is not None or unpin_az:
+                # The server is pinned to the new zone (or to none) from
+                # now on: later moves and the 2.96 view keep to it.
                 spec.availability_zone = availability_zone
+                spec.save()
                 instance.availability_zone = availability_zone
                 instance.save()
             spec.force_hosts = [host] if host else None

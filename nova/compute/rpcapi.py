@@ -23,6 +23,10 @@ API version history:
     * 1.13 - Add live_migration_force_complete, live_migration_abort.
     * 1.14 - Add host_power_action, host_maintenance_mode,
             get_host_uptime.
+    * 1.15 - Add get_vnc_console, get_spice_console, get_serial_console,
+            get_mks_console.
+    * 1.16 - Add attach_interface, detach_interface, inject_network_info,
+            add_fixed_ip_to_instance, remove_fixed_ip_from_instance.
 """
 
 from oslo_log import log as logging
@@ -43,7 +47,7 @@ VERSION_ALIASES = {'epoxy-lite': '1.0'}
 
 class ComputeAPI(object):
 
-    VERSION = '1.14'
+    VERSION = '1.16'
 
     def __init__(self):
         target = messaging.Target(topic=RPC_TOPIC, version='1.0')
@@ -325,6 +329,40 @@ class ComputeAPI(object):
         return self._client_1_14(host, 'host uptime').call(
             ctxt, 'get_host_uptime')
 
+    # -- remote consoles (1.15): each stores a console auth token on the
+    # instance's host and answers the console's connection info, a dict
+    # with ``access_url`` (see ``nova.compute.consoles.connect_info``).
+
+    def _client_1_15(self, instance, method):
+        if not self.client.can_send_version('1.15'):
+            raise exception.ComputeServiceTooOld(
+                host=instance.host, method=method, version='1.15')
+        return self.client.prepare(server=instance.host, version='1.15')
+
+    def get_vnc_console(self, ctxt, instance, console_type):
+        """A ``novnc`` console."""
+        return self._client_1_15(instance, 'get_vnc_console').call(
+            ctxt, 'get_vnc_console', instance=instance,
+            console_type=console_type)
+
+    def get_spice_console(self, ctxt, instance, console_type):
+        """A ``spice-html5`` or ``spice-direct`` console."""
+        return self._client_1_15(instance, 'get_spice_console').call(
+            ctxt, 'get_spice_console', instance=instance,
+            console_type=console_type)
+
+    def get_serial_console(self, ctxt, instance, console_type):
+        """A ``serial`` console."""
+        return self._client_1_15(instance, 'get_serial_console').call(
+            ctxt, 'get_serial_console', instance=instance,
+            console_type=console_type)
+
+    def get_mks_console(self, ctxt, instance, console_type):
+        """A ``webmks`` console."""
+        return self._client_1_15(instance, 'get_mks_console').call(
+            ctxt, 'get_mks_console', instance=instance,
+            console_type=console_type)
+
     def get_diagnostics(self, ctxt, instance, standard):
         """The guest's diagnostics from its host: the standard form of
         2.48 when ``standard``, else the driver's own (1.10)."""
@@ -347,3 +385,46 @@ class ComputeAPI(object):
         cctxt.cast(ctxt, 'evacuate_instance', instance=instance,
                    migration=migration, admin_password=admin_password,
                    stop=stop)
+
+    def _client_1_16(self, host, method):
+        if not self.client.can_send_version('1.16'):
+            raise exception.ComputeServiceTooOld(
+                host=host, method=method, version='1.16')
+        return self.client.prepare(server=host, version='1.16')
+
+    def attach_interface(self, ctxt, instance, network_id, port_id,
+                         requested_ip, tag=None):
+        """Plug a port into the guest on its host and wait: a port of the
+        user's (``port_id``), or a new one on ``network_id`` (with
+        ``requested_ip``), or on the project's one network when neither
+        is given. Returns the port (a Networking API dict); raises what
+        the host raised (1.16)."""
+        return self._client_1_16(instance.host, 'attach_interface').call(
+            ctxt, 'attach_interface', instance=instance,
+            network_id=network_id, port_id=port_id,
+            requested_ip=requested_ip, tag=tag)
+
+    def detach_interface(self, ctxt, instance, port_id):
+        """Unplug port ``port_id`` from the guest; its host deletes the
+        port if Nova made it, else releases it (1.16)."""
+        self._client_1_16(instance.host, 'detach_interface').cast(
+            ctxt, 'detach_interface', instance=instance, port_id=port_id)
+
+    def add_fixed_ip_to_instance(self, ctxt, instance, network_id):
+        """One more address on the instance's port on ``network_id``
+        (1.16)."""
+        self._client_1_16(instance.host, 'addFixedIp').cast(
+            ctxt, 'add_fixed_ip_to_instance', instance=instance,
+            network_id=network_id)
+
+    def remove_fixed_ip_from_instance(self, ctxt, instance, address):
+        """Take ``address`` off the instance's ports (1.16)."""
+        self._client_1_16(instance.host, 'removeFixedIp').cast(
+            ctxt, 'remove_fixed_ip_from_instance', instance=instance,
+            address=address)
+
+    def inject_network_info(self, ctxt, instance):
+        """Refresh the instance's network info from the network service
+        and hand it to the guest again (1.16)."""
+        self._client_1_16(instance.host, 'injectNetworkInfo').cast(
+            ctxt, 'inject_network_info', instance=instance)

@@ -19,6 +19,10 @@ _SNAPSHOTTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
                   vm_states.SUSPENDED)
 _SOFT_DELETABLE = tuple(sorted(vm_states.ALLOW_DELETE - {
     vm_states.SOFT_DELETED, vm_states.BUILDING}))
+_PLUGGABLE = (vm_states.ACTIVE, vm_states.PAUSED, vm_states.STOPPED)
+_ON_A_HOST = (vm_states.ACTIVE, vm_states.PAUSED, vm_states.SUSPENDED,
+              vm_states.STOPPED, vm_states.RESCUED, vm_states.RESIZED,
+              vm_states.ERROR)
 _HARD_REBOOTABLE = (vm_states.ACTIVE, vm_states.STOPPED, vm_states.PAUSED,
                     vm_states.SUSPENDED, vm_states.ERROR)
 
@@ -74,6 +78,16 @@ TRANSITIONS = {
     'trigger_crash_dump': ((vm_states.ACTIVE, vm_states.PAUSED,
                             vm_states.RESCUED, vm_states.RESIZED,
                             vm_states.ERROR), None),
+    # Hot-plugging a port: the guest's state does not change, and no
+    # task_state marks it (as in Nova; the host serialises its steps).
+    'attach_interface': (_PLUGGABLE, None),
+    'detach_interface': (_PLUGGABLE, None),
+    # Pushing the network info into the guest again (admin), and adding
+    # or removing one address of a port (addFixedIp, removeFixedIp): the
+    # guest must be on a host.
+    'inject_network_info': (_ON_A_HOST, None),
+    'add_fixed_ip': (_ON_A_HOST, None),
+    'remove_fixed_ip': (_ON_A_HOST, None),
 }
 
 # Changes of a server's records that its state must allow (``check``):
@@ -180,12 +194,16 @@ OUTCOMES = {
 for _operation in ('stop', 'sync_power_off', 'start', 'reboot_soft', 'pause',
                    'unpause',
                    'suspend', 'resume', 'snapshot', 'backup', 'unrescue',
-                   'set_password', 'trigger_crash_dump', 'shelve',
+                   'set_password', 'shelve',
                    'shelve_offload', 'unshelve', 'soft_delete', 'restore',
                    'live_migrate'):
     OUTCOMES[(_operation, 'failure')] = (UNCHANGED, None)
 OUTCOMES[('set_password', 'success')] = (UNCHANGED, None)
-OUTCOMES[('trigger_crash_dump', 'success')] = (UNCHANGED, None)
+for _operation in ('trigger_crash_dump', 'attach_interface',
+                   'detach_interface', 'inject_network_info',
+                   'add_fixed_ip', 'remove_fixed_ip'):
+    OUTCOMES[(_operation, 'success')] = (UNCHANGED, None)
+    OUTCOMES[(_operation, 'failure')] = (UNCHANGED, None)
 
 
 def check(instance, operation):

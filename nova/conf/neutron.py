@@ -69,6 +69,18 @@ Related options:
 
 * ``[neutron] auth_type``: when set, its credentials are used instead.
 """),
+    cfg.StrOpt('default_floating_pool',
+               default='nova',
+               help="""
+The floating IP pool ``POST /os-floating-ips`` allocates from when the
+request names none: the name or ID of an external network
+(``router:external``) of the network service. When no such network
+exists, that request answers 404, as in Nova.
+
+The all-in-one deployment (``nova-all``), which seeds the external network
+``public`` in its built-in network service, makes ``public`` the default
+unless this option is set.
+"""),
 ]
 
 

@@ -10,6 +10,9 @@ Each VIF describes one port as the API views read it from the instance's
                               'ips': [{'address', 'version', 'type',
                                        'floating_ips'}]}]}}
 
+A fixed IP's ``floating_ips`` are the floating IPs associated with it,
+``{'address', 'version', 'type': 'floating'}`` each.
+
 Pure functions over the service's JSON documents; no I/O.
 """
 
@@ -31,8 +34,17 @@ def _ip_version(address):
         return 4
 
 
-def _subnets(port, subnets):
-    """The port's fixed IPs grouped under their subnets, in port order."""
+def _floating(floating_ips, fixed_address):
+    return [{'address': fip['floating_ip_address'],
+             'version': _ip_version(fip['floating_ip_address']),
+             'type': 'floating'}
+            for fip in floating_ips
+            if fip.get('fixed_ip_address') == fixed_address]
+
+
+def _subnets(port, subnets, floating_ips):
+    """The port's fixed IPs grouped under their subnets, in port order,
+    each with its floating IPs."""
     by_id = {subnet['id']: subnet for subnet in subnets}
     grouped = {}
     for fixed in port.get('fixed_ips', []):
@@ -46,13 +58,15 @@ def _subnets(port, subnets):
         entry['ips'].append({'address': fixed['ip_address'],
                              'version': _ip_version(fixed['ip_address']),
                              'type': 'fixed',
-                             'floating_ips': []})
+                             'floating_ips': _floating(
+                                 floating_ips, fixed['ip_address'])})
     return list(grouped.values())
 
 
-def vif(port, network, subnets, preserve_on_delete=False):
+def vif(port, network, subnets, preserve_on_delete=False, floating_ips=()):
     """The VIF dict of ``port`` on ``network`` (Neutron documents);
-    ``subnets`` holds at least the subnets of the port's fixed IPs."""
+    ``subnets`` holds at least the subnets of the port's fixed IPs,
+    ``floating_ips`` the floating IPs associated with the port."""
     return {
         'id': port['id'],
         'address': port.get('mac_address'),
@@ -63,7 +77,7 @@ def vif(port, network, subnets, preserve_on_delete=False):
         'network': {
             'id': port['network_id'],
             'label': (network or {}).get('name') or port['network_id'],
-            'subnets': _subnets(port, subnets),
+            'subnets': _subnets(port, subnets, floating_ips),
         },
     }
 
@@ -76,3 +90,10 @@ def preserved_port_ids(network_info):
     """Ports the user brought: unbound, not deleted, when Nova lets go."""
     return {entry['id'] for entry in network_info or ()
             if entry.get('preserve_on_delete')}
+
+
+def fixed_addresses(network_info):
+    """The fixed IP addresses of ``network_info``, in VIF order."""
+    return [ip['address'] for entry in network_info or ()
+            for subnet in (entry.get('network') or {}).get('subnets', ())
+            for ip in subnet.get('ips', ()) if ip.get('type') == 'fixed']

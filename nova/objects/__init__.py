@@ -12,6 +12,7 @@ def register_all():
     __import__('nova.objects.build_request')
     __import__('nova.objects.cell_mapping')
     __import__('nova.objects.compute_node')
+    __import__('nova.objects.console_auth_token')
     __import__('nova.objects.external_event')
     __import__('nova.objects.flavor')
     __import__('nova.objects.host_mapping')

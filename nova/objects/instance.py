@@ -232,6 +232,9 @@ def _destroy_in_db(context, uuid):
         context.session.execute(sa.update(model).where(
             model.instance_uuid == uuid, model.deleted == 0).values(
             deleted=model.id, deleted_at=now))
+    # Its consoles go with it (those rows are deleted, not soft-deleted).
+    context.session.execute(sa.delete(models.ConsoleAuthToken).where(
+        models.ConsoleAuthToken.instance_uuid == uuid))
     context.session.flush()
     return now
 

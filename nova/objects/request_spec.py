@@ -1,6 +1,7 @@
 """RequestSpec: what the scheduler needs to place one request."""
 
 from oslo_serialization import jsonutils
+from oslo_utils import versionutils
 import sqlalchemy as sa
 
 from nova.db.api import api as api_db_api
@@ -52,7 +53,8 @@ def _destroy_in_db(context, instance_uuid):
 class RequestSpec(base.NovaObject):
     # Version 1.0: Initial version
     # Version 1.1: Flavor 1.1
-    VERSION = '1.1'
+    # Version 1.2: security_groups
+    VERSION = '1.2'
 
     fields = {
         'id': fields.IntegerField(),
@@ -68,7 +70,21 @@ class RequestSpec(base.NovaObject):
         'force_nodes': fields.ListOfStringsField(nullable=True),
         'scheduler_hints': fields.JSONField(nullable=True),
         'is_bfv': fields.BooleanField(default=False),
+        # The security groups (names or IDs) the request asked the new
+        # ports to be in; None: the network service's default.
+        'security_groups': fields.ListOfStringsField(nullable=True),
     }
+
+    def obj_make_compatible(self, primitive, target_version):
+        super().obj_make_compatible(primitive, target_version)
+        if versionutils.convert_version_to_tuple(target_version) < (1, 2):
+            primitive.pop('security_groups', None)
+
+    def requested_security_groups(self):
+        """The security groups new ports go in (None: the default)."""
+        if not self.obj_attr_is_set('security_groups'):
+            return None
+        return self.security_groups
 
     @property
     def vcpus(self):
@@ -100,11 +116,14 @@ class RequestSpec(base.NovaObject):
     def from_components(cls, context, instance_uuid, image, flavor,
                         num_instances, project_id, user_id,
                         availability_zone=None, scheduler_hints=None,
-                        force_hosts=None, force_nodes=None):
+                        force_hosts=None, force_nodes=None,
+                        security_groups=None):
         """A new spec; ``force_hosts``/``force_nodes``: lists of the
         only hosts/nodes the scheduler may pick (None: any);
         ``scheduler_hints``: the request's hints (``os:scheduler_hints``),
-        each value kept as a list, as Nova keeps them."""
+        each value kept as a list, as Nova keeps them; ``security_groups``:
+        the names or IDs of the groups a request asked for besides the
+        project's ``default`` (None: only that)."""
         scheduler_hints = {
             key: value if isinstance(value, list) else [value]
             for key, value in (scheduler_hints or {}).items()}
@@ -114,7 +133,8 @@ class RequestSpec(base.NovaObject):
                    availability_zone=availability_zone,
                    scheduler_hints=scheduler_hints,
                    ignore_hosts=None, force_hosts=force_hosts,
-                   force_nodes=force_nodes, is_bfv=False)
+                   force_nodes=force_nodes, is_bfv=False,
+                   security_groups=security_groups)
         return spec
 
     def _spec_json(self):
@@ -131,16 +151,20 @@ class RequestSpec(base.NovaObject):
         return obj
 
     @classmethod
-    def get_scheduler_hints(cls, context, instance_uuids):
-        """``{instance UUID: its scheduler hints}`` (each hint a list of
-        strings) for those of ``instance_uuids`` that have a spec; read in
-        one query, for the server views of 2.100 (nova-api only)."""
-        hints = {}
+    def get_view_fields(cls, context, instance_uuids):
+        """``{instance UUID: (scheduler hints, availability zone)}`` for
+        those of ``instance_uuids`` that have a spec: the hints (each a
+        list of strings) of the 2.100 server views and the zone the
+        server was asked into, at create or unshelve (None: any), its
+        ``pinned_availability_zone`` of 2.96. Read in one query (nova-api
+        only)."""
+        found = {}
         for instance_uuid, spec in _get_specs_from_db(context,
                                                       list(instance_uuids)):
             data = jsonutils.loads(spec)['nova_object.data']
-            hints[instance_uuid] = data.get('scheduler_hints') or {}
-        return hints
+            found[instance_uuid] = (data.get('scheduler_hints') or {},
+                                    data.get('availability_zone'))
+        return found
 
     @base.remotable
     def create(self):

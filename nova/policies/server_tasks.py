@@ -1,5 +1,6 @@
 """Policy defaults of the server actions that make images, rescue the
-guest, set its password, dump its memory or reset its state."""
+guest, set its password, dump its memory, reset its state or push its
+network info."""
 
 from oslo_policy import policy
 
@@ -12,6 +13,7 @@ UNRESCUE = 'os_compute_api:os-unrescue'
 ADMIN_PASSWORD = 'os_compute_api:os-admin-password'
 CRASH_DUMP = 'os_compute_api:servers:trigger_crash_dump'
 RESET_STATE = 'os_compute_api:os-admin-actions:reset_state'
+INJECT_NETWORK_INFO = 'os_compute_api:os-admin-actions:inject_network_info'
 
 _ACTION = [{'method': 'POST', 'path': '/servers/{server_id}/action'}]
 
@@ -38,6 +40,9 @@ rules = [
           "Trigger a crash dump in a server's guest (trigger_crash_dump)"),
     _rule(RESET_STATE, base.ADMIN,
           "Force a server's state to active or error (os-resetState)"),
+    _rule(INJECT_NETWORK_INFO, base.ADMIN,
+          "Push a server's network info into its guest again "
+          "(injectNetworkInfo)"),
 ]
 
 

@@ -97,6 +97,28 @@ class ComputeDriver(object):
         ConsoleNotAvailable when the driver keeps none for it."""
         raise NotImplementedError()
 
+    # -- remote consoles: each returns where the guest's console server
+    # listens (a ``nova.virt.console.ConsoleInfo``), raises
+    # InstanceNotFound when the guest is not on this host, and
+    # NotImplementedError when the driver has no such console (501).
+
+    def get_vnc_console(self, context, instance):
+        """The guest's VNC server (``novnc`` consoles)."""
+        raise NotImplementedError()
+
+    def get_spice_console(self, context, instance):
+        """The guest's SPICE server, with ``tls_port`` when it has one
+        (``spice-html5`` and ``spice-direct`` consoles)."""
+        raise NotImplementedError()
+
+    def get_serial_console(self, context, instance):
+        """The TCP end of the guest's serial port (``serial`` consoles)."""
+        raise NotImplementedError()
+
+    def get_mks_console(self, context, instance):
+        """The guest's WebMKS server (``webmks`` consoles)."""
+        raise NotImplementedError()
+
     # -- power: each raises InstanceNotFound when the guest is not here,
     # and returns once the guest is in the new state.
 
@@ -165,6 +187,22 @@ class ComputeDriver(object):
     def trigger_crash_dump(self, instance):
         """Make the guest's kernel dump its state (an NMI)."""
         raise NotImplementedError()
+
+    # -- hot-plugged ports (os-interface)
+
+    def attach_interface(self, context, instance, vif):
+        """Plug the port of ``vif`` (a VIF dict of ``nova.network.model``,
+        already bound to this host) into the guest, running or not.
+        NotImplementedError when the driver cannot hot-plug."""
+        raise NotImplementedError()
+
+    def detach_interface(self, context, instance, vif):
+        """Unplug the port of ``vif`` from the guest."""
+        raise NotImplementedError()
+
+    def inject_network_info(self, instance, network_info):
+        """Hand the guest its current network info (a list of VIF dicts);
+        drivers with no way to reach into a guest do nothing."""
 
     # -- cold migration and resize: the source host moves the disk and
     # keeps its copy until the move is confirmed or reverted.

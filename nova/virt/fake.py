@@ -4,14 +4,16 @@ Each FakeDriver is one host with one node named after it; its guests live
 in a dict. Many compute services in one process each get their own driver,
 so a test or a scale simulation can run many fake hosts side by side.
 Capacity comes from ``[fake]``. A spawn can be made to fail for tests
-through ``FakeDriver.fail_spawn_for`` (instance UUID -> exception), and
-a power operation through ``fail_power_for`` (the same). A live
-migration of an instance in ``hold_live_migration_for`` waits for a force
-complete or an abort (or ``LIVE_MIGRATION_HOLD_SECONDS``).
+through ``FakeDriver.fail_spawn_for`` (instance UUID -> exception), a
+power operation through ``fail_power_for`` and a port hot-plug through
+``fail_interface_for`` (the same). A live migration of an instance in
+``hold_live_migration_for`` waits for a force complete or an abort (or
+``LIVE_MIGRATION_HOLD_SECONDS``).
 """
 
 import threading
 import time
+import uuid
 
 from oslo_log import log as logging
 
@@ -20,6 +22,7 @@ from nova.compute import power_state
 from nova.compute import task_states
 from nova import exception
 from nova.image import glance
+from nova.virt import console
 from nova.virt import driver
 
 CONF = nova.conf.CONF
@@ -42,6 +45,8 @@ class FakeInstance(object):
         self.state = power_state.RUNNING
         # The serial console: one line per thing that happened to it.
         self.console = []
+        # Plugged ports: port id -> VIF dict.
+        self.vifs = {}
 
     def log(self, event):
         self.console.append('fake-virt: %s %s' % (self.uuid, event))
@@ -70,6 +75,7 @@ class FakeDriver(driver.ComputeDriver):
         self.fail_spawn_for = {}
         self.fail_power_for = {}
         self.fail_snapshot_for = {}
+        self.fail_interface_for = {}
         # Image ids of the snapshots taken, per instance UUID, and the
         # passwords set, for assertions.
         self.snapshots = {}
@@ -146,6 +152,7 @@ class FakeDriver(driver.ComputeDriver):
         if error is not None:
             raise error
         guest = self._new_guest(instance)
+        guest.vifs = {vif['id']: vif for vif in network_info or ()}
         guest.boot()
         with self._lock:
             self._guests[instance.uuid] = guest
@@ -209,6 +216,30 @@ class FakeDriver(driver.ComputeDriver):
                 raise exception.ConsoleNotAvailable(
                     instance_uuid=instance.uuid)
             return '\n'.join(guest.console) + '\n'
+
+    # -- remote consoles: fixed fake addresses (Nova's fake driver uses the
+    # same), and an internal access path (a UUID) per guest and kind.
+
+    def _remote_console(self, instance, kind, host, tls_port=None):
+        self._guest(instance)
+        path = str(uuid.uuid5(uuid.UUID(instance.uuid), kind))
+        return console.ConsoleInfo(host=host, port=6969,
+                                   internal_access_path=path,
+                                   tls_port=tls_port)
+
+    def get_vnc_console(self, context, instance):
+        return self._remote_console(instance, 'vnc', 'fakevncconsole.com')
+
+    def get_spice_console(self, context, instance):
+        return self._remote_console(instance, 'spice',
+                                    'fakespiceconsole.com', tls_port=6970)
+
+    def get_serial_console(self, context, instance):
+        return self._remote_console(instance, 'serial',
+                                    'fakeserialconsole.com')
+
+    def get_mks_console(self, context, instance):
+        return self._remote_console(instance, 'mks', 'fakemksconsole.com')
 
     def resume_state_on_host_boot(self, context, instance, network_info,
                                   block_device_info=None):
@@ -286,6 +317,38 @@ class FakeDriver(driver.ComputeDriver):
         if guest.state != power_state.RUNNING:
             raise exception.InstanceNotRunning(instance_id=instance.uuid)
         guest.log('NMI received: kernel crash dump written')
+
+    # -- hot-plugged ports ----------------------------------------------------
+
+    def attach_interface(self, context, instance, vif):
+        error = self.fail_interface_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        guest = self._guest(instance)
+        with self._lock:
+            guest.vifs[vif['id']] = vif
+        guest.log('NIC %s plugged' % vif.get('address'))
+
+    def detach_interface(self, context, instance, vif):
+        error = self.fail_interface_for.get(instance.uuid)
+        if error is not None:
+            raise error
+        guest = self._guest(instance)
+        with self._lock:
+            guest.vifs.pop(vif['id'], None)
+        guest.log('NIC %s unplugged' % vif.get('address'))
+
+    def inject_network_info(self, instance, network_info):
+        guest = self._guest(instance)
+        with self._lock:
+            guest.vifs = {vif['id']: vif for vif in network_info}
+        guest.log('network info injected')
+
+    def plugged_ports(self, instance):
+        """The port ids plugged into the guest (for tests)."""
+        guest = self._guest(instance)
+        with self._lock:
+            return sorted(guest.vifs)
 
     # -- cold migration and resize --------------------------------------------
 

@@ -114,6 +114,9 @@ def nova_conf(ports, keystone_url, nova_password, overrides):
     ))
     sections['filter_scheduler'] = collections.OrderedDict((
         ('enabled_filters', ','.join(config.SCHEDULER_FILTERS)),))
+    # Tempest's spice-direct test asks for a SPICE console (off by
+    # default, as in Nova).
+    sections['spice'] = collections.OrderedDict((('enabled', True),))
     sections['keystone_authtoken'] = authtoken
     sections['neutron'] = collections.OrderedDict(auth)
     sections['placement'] = collections.OrderedDict(auth)

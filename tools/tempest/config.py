@@ -80,14 +80,15 @@ def tempest_conf(base_conf, cloud, args, work):
         'region': cloud['region'],
     }
     # The lifecycle switches Nova 34's reference run had on (shared
-    # reference, compute-api.md section 7), and snapshots, which our fake
-    # driver uploads.
+    # reference, compute-api.md section 7), snapshots, which our fake
+    # driver uploads, and the VNC and SPICE consoles, whose URLs and
+    # tokens we hand out (there is no console proxy to connect to).
     values['compute-feature-enabled'] = {
         feature: True for feature in (
             'console_output', 'pause', 'suspend', 'shelve',
             'shelve_migrate', 'rescue', 'stable_rescue', 'resize',
             'cold_migration', 'live_migration', 'change_password',
-            'config_drive', 'snapshot')}
+            'config_drive', 'snapshot', 'vnc_console', 'spice_console')}
     values['compute-feature-enabled'][
         'block_migration_for_live_migration'] = False
     values['compute-feature-enabled']['scheduler_enabled_filters'] = (

@@ -370,3 +370,14 @@ def allow_changes_before(req):
 def allow_locked_filter(req):
     """Listing servers by ``locked`` (2.73)."""
     return is_supported(req, '2.73')
+
+
+def show_console_auth_tokens_of_every_type(req):
+    """Console auth tokens of every console type are shown (2.31)."""
+    return is_supported(req, '2.31')
+
+
+def show_console_tls_port(req):
+    """A spice-direct console's auth token shows its ``tls_port``
+    (2.99)."""
+    return is_supported(req, '2.99')

@@ -15,9 +15,11 @@ from nova.builtin import routing
 from nova.builtin.network import auth
 from nova.builtin.network import discovery
 from nova.builtin.network import errors
+from nova.builtin.network import floating_ips
 from nova.builtin.network import networks
 from nova.builtin.network import notifier as nova_notifier
 from nova.builtin.network import ports
+from nova.builtin.network import security_group_rules
 from nova.builtin.network import security_groups
 from nova.builtin.network import store as network_store
 from nova.builtin.network import subnets
@@ -41,15 +43,23 @@ ROUTES = {
     '/v2.0/ports': {'GET': ports.list_ports, 'POST': ports.create},
     '/v2.0/ports/{port_id}': {'GET': ports.show, 'PUT': ports.update,
                               'DELETE': ports.delete},
-    '/v2.0/security-groups': {'GET': security_groups.list_groups},
+    '/v2.0/security-groups': {'GET': security_groups.list_groups,
+                              'POST': security_groups.create_group},
     '/v2.0/security-groups/{group_id}': {
-        'GET': security_groups.show_group},
-    '/v2.0/security-group-rules': {'GET': security_groups.list_rules},
+        'GET': security_groups.show_group,
+        'PUT': security_groups.update_group,
+        'DELETE': security_groups.delete_group},
+    '/v2.0/security-group-rules': {'GET': security_group_rules.list_rules,
+                                   'POST': security_group_rules.create},
     '/v2.0/security-group-rules/{rule_id}': {
-        'GET': security_groups.show_rule},
+        'GET': security_group_rules.show_rule,
+        'DELETE': security_group_rules.delete},
     '/v2.0/quotas/{project_id}': {'GET': discovery.show_quota},
-    # Nova looks for floating IPs of every port it describes.
-    '/v2.0/floatingips': {'GET': discovery.empty_list('floatingips')},
+    '/v2.0/floatingips': {'GET': floating_ips.list_floatingips,
+                          'POST': floating_ips.create},
+    '/v2.0/floatingips/{floatingip_id}': {'GET': floating_ips.show,
+                                          'PUT': floating_ips.update,
+                                          'DELETE': floating_ips.delete},
     '/v2.0/routers': {'GET': discovery.empty_list('routers')},
 }
 # Routes anyone may call without a token (version discovery).

@@ -40,7 +40,7 @@ EXTENSIONS = {
                           'validation on filter parameters.'),
 }
 RESOURCES = ('networks', 'subnets', 'ports', 'security-groups',
-             'security-group-rules', 'quotas')
+             'security-group-rules', 'quotas', 'floatingips')
 QUOTA = {'network': 100, 'subnet': 100, 'port': 500, 'router': 10,
          'floatingip': 50, 'security_group': 10,
          'security_group_rule': 100}

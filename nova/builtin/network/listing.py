@@ -23,6 +23,10 @@ FILTERS = {
                             'protocol', 'port_range_min', 'port_range_max',
                             'remote_ip_prefix', 'remote_group_id',
                             'description', 'revision_number'),
+    'floatingip': ('id', 'tenant_id', 'project_id', 'description',
+                   'revision_number', 'floating_ip_address',
+                   'floating_network_id', 'router_id', 'port_id',
+                   'fixed_ip_address', 'status'),
 }
 TAG_FILTERS = ('tags', 'tags-any', 'not-tags', 'not-tags-any')
 PAGING = ('fields', 'limit', 'marker', 'sort_key', 'sort_dir',

@@ -112,3 +112,34 @@ class SecurityGroupRule(Base):
     created_at = sa.Column(sa.DateTime, nullable=False)
     updated_at = sa.Column(sa.DateTime, nullable=False)
     revision_number = sa.Column(sa.Integer, nullable=False, default=0)
+
+
+class FloatingIP(Base):
+    """An address of an external network a project holds, optionally
+    forwarded to a fixed IP of one of its ports.
+
+    As in Neutron, the address itself is allocated to an internal port on
+    the external network (``floating_port_id``, device owner
+    ``network:floatingip``), so the usual IPAM keeps it unique. A fixed IP
+    of a port has at most one floating IP (the unique constraint; NULLs,
+    i.e. unassociated floating IPs, never collide).
+    """
+
+    __tablename__ = 'floating_ips'
+    __table_args__ = (sa.UniqueConstraint('port_id', 'fixed_ip_address'),)
+
+    id = sa.Column(sa.String(36), primary_key=True)
+    project_id = sa.Column(sa.String(255), nullable=False, index=True)
+    description = sa.Column(sa.String(255), nullable=False, default='')
+    floating_network_id = sa.Column(sa.String(36),
+                                    sa.ForeignKey('networks.id'),
+                                    nullable=False, index=True)
+    floating_port_id = sa.Column(sa.String(36), sa.ForeignKey('ports.id'),
+                                 nullable=False)
+    floating_ip_address = sa.Column(sa.String(64), nullable=False)
+    # The associated port and fixed IP, or both NULL.
+    port_id = sa.Column(sa.String(36), nullable=True, index=True)
+    fixed_ip_address = sa.Column(sa.String(64), nullable=True)
+    created_at = sa.Column(sa.DateTime, nullable=False)
+    updated_at = sa.Column(sa.DateTime, nullable=False)
+    revision_number = sa.Column(sa.Integer, nullable=False, default=0)

@@ -21,6 +21,9 @@ from nova.builtin.network import store
 from nova.builtin.network import views
 
 MAX_MAC_ATTEMPTS = 16
+# The internal ports holding floating IP addresses (``floating_ips``): only
+# deleting the floating IP deletes them, as in Neutron.
+FLOATING_IP_OWNER = 'network:floatingip'
 
 
 def _missing(port_id):
@@ -267,9 +270,22 @@ def update(app, req, caller, port_id):
     return rest.json_response({'port': doc})
 
 
+def _release_floating_ips(session, port_id):
+    """Disassociate the floating IPs of a port being deleted."""
+    for fip in session.scalars(sa.select(models.FloatingIP).where(
+            models.FloatingIP.port_id == port_id)):
+        store.apply(fip, {'port_id': None, 'fixed_ip_address': None})
+
+
 def delete(app, req, caller, port_id):
     with app.store.transaction() as session:
         row, _ = load(session, caller, port_id)
+        if row.device_owner == FLOATING_IP_OWNER:
+            raise errors.conflict(
+                errors.SERVICE_PORT_IN_USE,
+                'Port %s cannot be deleted directly via the port API: has '
+                'device owner %s.' % (port_id, FLOATING_IP_OWNER))
+        _release_floating_ips(session, port_id)
         session.execute(sa.delete(models.IPAllocation).where(
             models.IPAllocation.port_id == port_id))
         session.delete(row)

@@ -12,6 +12,7 @@ import uuid
 
 from nova.builtin.network import errors
 from nova.builtin.network import ipam
+from nova.builtin.network import rule_values
 
 MAC_RE = re.compile(r'^([0-9a-f]{2}:){5}[0-9a-f]{2}$')
 VNIC_TYPES = ('normal', 'direct', 'macvtap', 'baremetal', 'direct-physical',
@@ -44,6 +45,10 @@ def uuid_string(value):
     except ValueError:
         pass
     raise ValueError("'%s' is not a valid UUID" % value)
+
+
+def uuid_or_none(value):
+    return None if value is None else uuid_string(value)
 
 
 def mtu(value):
@@ -188,11 +193,41 @@ RESOURCES = {
         'binding:profile': Attr('profile', profile),
         'binding:vnic_type': Attr('vnic_type', vnic_type),
     }),
+    'security_group': dict(_COMMON, **{
+        'stateful': Attr('stateful', boolean),
+    }),
+    # Rules cannot be updated (no PUT route).
+    'security_group_rule': {
+        'description': Attr('description', string),
+        'tenant_id': Attr('project_id', string),
+        'project_id': Attr('project_id', string),
+        'security_group_id': Attr('security_group_id', uuid_string),
+        'direction': Attr('direction', rule_values.direction),
+        'ethertype': Attr('ethertype', rule_values.ethertype),
+        'protocol': Attr('protocol', rule_values.protocol),
+        'port_range_min': Attr('port_range_min', rule_values.port),
+        'port_range_max': Attr('port_range_max', rule_values.port),
+        'remote_ip_prefix': Attr('remote_ip_prefix', rule_values.ip_prefix),
+        'remote_group_id': Attr('remote_group_id', rule_values.group_id),
+    },
+    # Floating IPs have no name (not a standard attribute of theirs).
+    'floatingip': {
+        'description': Attr('description', string),
+        'tenant_id': Attr('project_id', string, put=False),
+        'project_id': Attr('project_id', string, put=False),
+        'floating_network_id': Attr('floating_network_id', uuid_string,
+                                    put=False),
+        'floating_ip_address': Attr('floating_ip_address', ip_or_none,
+                                    put=False),
+        'port_id': Attr('port_id', uuid_or_none),
+        'fixed_ip_address': Attr('fixed_ip_address', ip_or_none),
+    },
 }
 # Attributes only an admin may set (Neutron's default policy).
 ADMIN_ONLY = {
     'network': ('router:external',),
     'port': ('binding:host_id', 'binding:profile'),
+    'floatingip': ('floating_ip_address',),
 }
 
 

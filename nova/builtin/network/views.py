@@ -108,3 +108,24 @@ def security_group_rule(row):
         'updated_at': row.updated_at.strftime(TIME_FORMAT),
         'revision_number': row.revision_number,
     }
+
+
+def floatingip(row):
+    """Neutron's floating IP; ACTIVE while associated with a port. There
+    are no routers here, so ``router_id`` is always null."""
+    return {
+        'id': row.id,
+        'tenant_id': row.project_id,
+        'project_id': row.project_id,
+        'description': row.description,
+        'floating_ip_address': row.floating_ip_address,
+        'floating_network_id': row.floating_network_id,
+        'router_id': None,
+        'port_id': row.port_id,
+        'fixed_ip_address': row.fixed_ip_address,
+        'status': 'ACTIVE' if row.port_id else 'DOWN',
+        'created_at': row.created_at.strftime(TIME_FORMAT),
+        'updated_at': row.updated_at.strftime(TIME_FORMAT),
+        'revision_number': row.revision_number,
+        'tags': [],
+    }

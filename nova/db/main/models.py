@@ -412,3 +412,32 @@ class TaskLog(BASE):
     message = _str(nullable=False)
     task_items = _int()
     errors = _int()
+
+
+class ConsoleAuthToken(BASE):
+    """A remote console handed out: where the guest's console listens, kept
+    under the sha256 of its token (the token itself is never stored) until
+    ``expires`` (seconds since the epoch). Rows are deleted, not
+    soft-deleted."""
+
+    __tablename__ = 'console_auth_tokens'
+    __table_args__ = (
+        sa.UniqueConstraint('token_hash',
+                            name='uniq_console_auth_tokens0token_hash'),
+        sa.Index('console_auth_tokens_instance_uuid_idx', 'instance_uuid'),
+        sa.Index('console_auth_tokens_host_expires_idx', 'host', 'expires'),
+        sa.Index('console_auth_tokens_token_hash_instance_uuid_idx',
+                 'token_hash', 'instance_uuid'),
+    )
+
+    id = orm.mapped_column(sa.Integer, primary_key=True, nullable=False,
+                           autoincrement=True)
+    token_hash = _str(nullable=False)
+    console_type = _str(nullable=False)
+    host = _str(nullable=False)
+    port = _int(nullable=False)
+    tls_port = _int()
+    internal_access_path = _str()
+    instance_uuid = _str(36, nullable=False)
+    expires = _int(nullable=False)
+    access_url_base = _str()

@@ -107,11 +107,19 @@ class TestAvailabilityZones(ZonesTestCase):
             self.assertEqual(('nova', self.default_host), (
                 server['OS-EXT-AZ:availability_zone'],
                 server['OS-EXT-SRV-ATTR:host']))
-        # Without a zone a server shows the zone of its host once placed.
+            # 2.96: the zone asked for is the one the server is pinned to.
+            self.assertEqual('nova', self.api.get_server(server['id'])[
+                'pinned_availability_zone'])
+        # Without a zone a server shows the zone of its host once placed,
+        # and is pinned to none.
         server = self.booted()
         expected = ('az1' if server['OS-EXT-SRV-ATTR:host'] == self.az1_host
                     else 'nova')
         self.assertEqual(expected, server['OS-EXT-AZ:availability_zone'])
+        self.assertIsNone(server['pinned_availability_zone'])
+        self.assertNotIn('pinned_availability_zone', self.api.get(
+            '/servers/%s' % server['id'], microversion='2.95').json()[
+            'server'])
         listed = self.api.get('/servers/detail?availability_zone=az1')
         self.assertEqual({'az1'}, {
             s['OS-EXT-AZ:availability_zone']
@@ -153,6 +161,7 @@ class TestAvailabilityZones(ZonesTestCase):
         self.assertEqual(('az1', self.az1_host), (
             server['OS-EXT-AZ:availability_zone'],
             server['OS-EXT-SRV-ATTR:host']))
+        self.assertEqual('az1', server['pinned_availability_zone'])
 
 
 class TestZoneInPlacementQuery(ZonesTestCase):

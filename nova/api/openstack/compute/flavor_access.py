@@ -17,6 +17,7 @@ from nova.api.openstack import api_version_request as avr
 from nova.api.openstack.compute.schemas import flavor_access as schemas
 from nova.api.openstack.compute import flavors
 from nova.api.openstack.compute import server_actions
+from nova.api.openstack import identity
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova import exception
@@ -52,6 +53,7 @@ def add_tenant_access(req, flavor_id, body):
     ctx = req.context
     ctx.can(policies.ADD_TENANT_ACCESS, target={})
     flavor = flavors.get(ctx, flavor_id)
+    identity.verify_project_id(ctx, body['addTenantAccess']['tenant'])
     if flavor.is_public and avr.refuse_access_to_public_flavor(req):
         raise webob.exc.HTTPConflict(
             explanation=_('Can not add access to a public flavor.'))

@@ -75,16 +75,12 @@ UNSERVED = (
     ('/servers/{server_id}/consoles', {'GET': GONE_XEN, 'POST': GONE_XEN}),
     ('/servers/{server_id}/consoles/{console_id}',
      {'GET': GONE_XEN, 'DELETE': GONE_XEN}),
-    ('/servers/{server_id}/os-interface', {'GET': TODO, 'POST': TODO}),
-    ('/servers/{server_id}/os-interface/{port_id}',
-     {'GET': TODO, 'DELETE': TODO}),
     ('/servers/{server_id}/os-virtual-interfaces',
      {'GET': GONE_NOVA_NETWORK}),
     ('/servers/{server_id}/os-volume_attachments',
      {'GET': TODO, 'POST': TODO}),
     ('/servers/{server_id}/os-volume_attachments/{volume_id}',
      {'GET': TODO, 'PUT': TODO, 'DELETE': TODO}),
-    ('/servers/{server_id}/remote-consoles', {'POST': _todo('2.6')}),
     ('/servers/{server_id}/shares',
      {'GET': _todo('2.97'), 'POST': _todo('2.97')}),
     ('/servers/{server_id}/shares/{share_id}',
@@ -99,24 +95,13 @@ UNSERVED = (
     # -- usage, audit, migrations, consoles, Cinder-internal
     ('/os-assisted-volume-snapshots', {'POST': TODO}),
     ('/os-assisted-volume-snapshots/{snapshot_id}', {'DELETE': TODO}),
-    ('/os-console-auth-tokens/{console_token}', {'GET': TODO}),
     # -- proxies to the image, network and volume services (<= 2.35)
     ('/os-networks', {'POST': GONE_NOVA_NETWORK}),
     ('/os-networks/add', {'POST': GONE_NOVA_NETWORK}),
     ('/os-networks/{network_id}', {'DELETE': GONE_NOVA_NETWORK}),
     ('/os-networks/{network_id}/action', {'POST': GONE_NOVA_NETWORK}),
-    ('/os-tenant-networks', {'GET': PROXY, 'POST': GONE_NOVA_NETWORK}),
-    ('/os-tenant-networks/{network_id}',
-     {'GET': PROXY, 'DELETE': GONE_NOVA_NETWORK}),
-    ('/os-security-groups', {'GET': PROXY, 'POST': PROXY}),
-    ('/os-security-groups/{security_group_id}',
-     {'GET': PROXY, 'PUT': PROXY, 'DELETE': PROXY}),
-    ('/os-security-group-rules', {'POST': PROXY}),
-    ('/os-security-group-rules/{security_group_rule_id}',
-     {'DELETE': PROXY}),
-    ('/os-floating-ip-pools', {'GET': PROXY}),
-    ('/os-floating-ips', {'GET': PROXY, 'POST': PROXY}),
-    ('/os-floating-ips/{floating_ip_id}', {'GET': PROXY, 'DELETE': PROXY}),
+    ('/os-tenant-networks', {'POST': GONE_NOVA_NETWORK}),
+    ('/os-tenant-networks/{network_id}', {'DELETE': GONE_NOVA_NETWORK}),
     ('/os-volumes', {'GET': PROXY, 'POST': PROXY}),
     ('/os-volumes/detail', {'GET': PROXY}),
     ('/os-volumes/{volume_id}', {'GET': PROXY, 'DELETE': PROXY}),
@@ -165,26 +150,13 @@ UNSERVED = (
 # Every action of POST /servers/{server_id}/action Nova knows, with the
 # microversions in which Nova serves it.
 SERVER_ACTIONS = {
-    name: TODO for name in (
-        'injectNetworkInfo',)
-}
-SERVER_ACTIONS.update({
-    # Replaced by POST /servers/{server_id}/remote-consoles in 2.6.
-    'os-getVNCConsole': _todo(max_version='2.5'),
-    'os-getSPICEConsole': _todo(max_version='2.5'),
-    'os-getSerialConsole': _todo(max_version='2.5'),
     # NOTE: Nova answers this removed action with a plain 400, not 410.
     'os-getRDPConsole': Unserved(
         400, max_version='2.5',
         why=_('it only worked with the Hyper-V driver, which Nova has '
               'removed')),
-    # nova-network era actions, dropped in 2.44.
-    'addFloatingIp': _todo(max_version='2.43'),
-    'removeFloatingIp': _todo(max_version='2.43'),
-    'addFixedIp': _todo(max_version='2.43'),
-    'removeFixedIp': _todo(max_version='2.43'),
     'resetNetwork': GONE_XEN,
-})
+}
 
 
 # -- answers ----

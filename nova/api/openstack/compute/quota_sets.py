@@ -5,7 +5,8 @@ users within them, ``?user_id=``) and of quota classes (``nova.quota``).
 PUT takes new limits (-1: unlimited); unless ``force`` is true each must
 be at least what is in use (and, for a project, what its users' limits
 add up to) and, for a user, at most what the project has not given to
-its other users: else 400, as Nova's api-ref says. DELETE (202) reverts
+its other users: else 400, as Nova's api-ref says. A project the
+identity service does not know: 400 (except DELETE). DELETE (202) reverts
 to the defaults. Which resources are shown depends on the microversion:
 nova-network's go at 2.36, the personality ones at 2.57; quota classes
 show the server group ones from 2.50.
@@ -15,6 +16,7 @@ from oslo_utils import strutils
 import webob.exc
 
 from nova.api.openstack import common
+from nova.api.openstack import identity
 from nova.api.openstack.compute.schemas import quota_sets as schemas
 from nova.api.openstack import wsgi
 from nova.api import validation
@@ -36,8 +38,13 @@ def _body(req, key, values, versions, project_id=None):
     return {key: body}
 
 
-def _check(req, rule, tenant_id):
+def _check(req, rule, tenant_id, verify=True):
+    """Check ``rule``, then (``verify``) that the project exists (400
+    when the identity service says it does not); returns the
+    ``user_id`` query parameter (or None)."""
     req.context.can(rule, target={'project_id': tenant_id})
+    if verify:
+        identity.verify_project_id(req.context, tenant_id)
     return common.last_value(req, 'user_id')
 
 
@@ -70,6 +77,7 @@ def detail(req, tenant_id):
 @validation.response_body_schemas(schemas.show_responses)
 def defaults(req, tenant_id):
     req.context.can(policies.DEFAULTS, target={'project_id': tenant_id})
+    identity.verify_project_id(req.context, tenant_id)
     return _body(req, 'quota_set', quota.defaults(req.context),
                  schemas.SET_VERSIONS, tenant_id)
 
@@ -122,7 +130,7 @@ def update(req, tenant_id, body):
 @_user_query
 @validation.response_body_schema(schemas.no_body_response)
 def delete(req, tenant_id):
-    user_id = _check(req, policies.DELETE, tenant_id)
+    user_id = _check(req, policies.DELETE, tenant_id, verify=False)
     quota.delete_limits(req.context, tenant_id, user_id)
 
 

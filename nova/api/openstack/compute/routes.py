@@ -7,11 +7,15 @@ served here answer 501 or 410 from ``not_implemented.ROUTE_TABLE``.
 """
 
 from nova.api.openstack.compute import aggregates
+from nova.api.openstack.compute import attach_interfaces
 from nova.api.openstack.compute import availability_zone
+from nova.api.openstack.compute import console_auth_tokens
 from nova.api.openstack.compute import flavor_access
 from nova.api.openstack.compute import flavor_extra_specs
 from nova.api.openstack.compute import extensions
 from nova.api.openstack.compute import flavors
+from nova.api.openstack.compute import floating_ip_pools
+from nova.api.openstack.compute import floating_ips
 from nova.api.openstack.compute import hosts
 from nova.api.openstack.compute import hypervisors
 from nova.api.openstack.compute import images
@@ -23,6 +27,8 @@ from nova.api.openstack.compute import limits
 from nova.api.openstack.compute import migrations
 from nova.api.openstack.compute import networks
 from nova.api.openstack.compute import quota_sets
+from nova.api.openstack.compute import remote_consoles
+from nova.api.openstack.compute import security_group_proxy
 from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_actions
 from nova.api.openstack.compute import server_external_events
@@ -33,6 +39,7 @@ from nova.api.openstack.compute import server_tags
 from nova.api.openstack.compute import servers
 from nova.api.openstack.compute import services
 from nova.api.openstack.compute import simple_tenant_usage
+from nova.api.openstack.compute import tenant_networks
 
 ROUTE_TABLE = (
     ('/extensions', {'GET': extensions.index}),
@@ -67,6 +74,13 @@ ROUTE_TABLE = (
     ('/os-aggregates/{aggregate_id}/images', {'POST': aggregates.images}),
     ('/os-availability-zone', {'GET': availability_zone.index}),
     ('/os-availability-zone/detail', {'GET': availability_zone.detail}),
+    ('/os-console-auth-tokens/{console_token}',
+     {'GET': console_auth_tokens.show}),
+    ('/os-floating-ip-pools', {'GET': floating_ip_pools.index}),
+    ('/os-floating-ips', {'GET': floating_ips.index,
+                          'POST': floating_ips.create}),
+    ('/os-floating-ips/{floating_ip_id}',
+     {'GET': floating_ips.show, 'DELETE': floating_ips.delete}),
     ('/os-hosts', {'GET': hosts.index}),
     ('/os-hosts/{host_name}', {'GET': hosts.show, 'PUT': hosts.update}),
     ('/os-hosts/{host_name}/reboot', {'GET': hosts.reboot}),
@@ -99,6 +113,14 @@ ROUTE_TABLE = (
                                     'DELETE': quota_sets.delete}),
     ('/os-quota-sets/{tenant_id}/defaults', {'GET': quota_sets.defaults}),
     ('/os-quota-sets/{tenant_id}/detail', {'GET': quota_sets.detail}),
+    ('/os-security-groups', {'GET': security_group_proxy.index,
+                             'POST': security_group_proxy.create}),
+    ('/os-security-groups/{security_group_id}',
+     {'GET': security_group_proxy.show, 'PUT': security_group_proxy.update,
+      'DELETE': security_group_proxy.delete}),
+    ('/os-security-group-rules', {'POST': security_group_proxy.create_rule}),
+    ('/os-security-group-rules/{security_group_rule_id}',
+     {'DELETE': security_group_proxy.delete_rule}),
     ('/os-server-external-events', {'POST': server_external_events.create}),
     ('/os-server-groups', {'GET': server_groups.index,
                            'POST': server_groups.create}),
@@ -110,6 +132,8 @@ ROUTE_TABLE = (
     ('/os-simple-tenant-usage', {'GET': simple_tenant_usage.index}),
     ('/os-simple-tenant-usage/{tenant_id}',
      {'GET': simple_tenant_usage.show}),
+    ('/os-tenant-networks', {'GET': tenant_networks.index}),
+    ('/os-tenant-networks/{network_id}', {'GET': tenant_networks.show}),
     ('/servers', {'GET': servers.index, 'POST': servers.create}),
     ('/servers/detail', {'GET': servers.detail}),
     ('/servers/{server_id}', {'GET': servers.show,
@@ -123,6 +147,12 @@ ROUTE_TABLE = (
      {'GET': migrations.server_show, 'DELETE': migrations.abort}),
     ('/servers/{server_id}/migrations/{migration_id}/action',
      {'POST': migrations.force_complete}),
+    ('/servers/{server_id}/os-interface',
+     {'GET': attach_interfaces.index, 'POST': attach_interfaces.create}),
+    ('/servers/{server_id}/os-interface/{port_id}',
+     {'GET': attach_interfaces.show, 'DELETE': attach_interfaces.delete}),
+    ('/servers/{server_id}/remote-consoles',
+     {'POST': remote_consoles.create}),
     ('/servers/{server_id}/os-security-groups',
      {'GET': security_groups.index}),
     ('/servers/{server_id}/os-instance-actions',

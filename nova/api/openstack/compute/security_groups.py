@@ -4,7 +4,8 @@ GET /servers/{server_id}/os-security-groups.
 
 400: the server has no port, the group is already there (add) or not
 there (remove); 404: no such server or group; 409: several groups have
-that name.
+that name. The views of groups and rules here (``group_views``,
+``rule_view``) are also those of the /os-security-groups proxy.
 """
 
 import webob.exc
@@ -15,6 +16,7 @@ from nova.api.openstack import wsgi
 from nova.api import validation
 from nova import exception
 from nova.network import neutron
+from nova.network import security_group_rules as rules
 from nova.policies import security_groups as policies
 
 
@@ -26,28 +28,60 @@ def _load(req, server_id, rule):
     return instance
 
 
-def _rule_view(rule, group_id):
-    cidr = rule.get('remote_ip_prefix')
-    view = {'id': rule['id'], 'parent_group_id': group_id,
-            'ip_protocol': rule.get('protocol'),
-            'from_port': rule.get('port_range_min'),
-            'to_port': rule.get('port_range_max'),
-            'group': {}, 'ip_range': {'cidr': cidr} if cidr else {}}
-    if rule.get('protocol') is None:
-        view['from_port'] = view['to_port'] = None
+def _remote(group):
+    return {'name': group['name'],
+            'tenant_id': group.get('project_id') or group.get('tenant_id')}
+
+
+def remote_groups(ctx, groups):
+    """{group id: {name, tenant_id}} of ``groups`` and of the remote
+    groups their ingress rules name, those the caller may see."""
+    found = {group['id']: _remote(group) for group in groups}
+    wanted = {rule['group_id'] for group in groups
+              for rule in rules.ingress_rules(group)
+              if rule['group_id']} - set(found)
+    if wanted:
+        for group in neutron.API().list_security_groups(ctx,
+                                                        id=sorted(wanted)):
+            found[group['id']] = _remote(group)
+    return found
+
+
+def rule_view(rule, remotes):
+    """A Compute API rule (``security_group_rules.from_neutron``) as the
+    API shows it: the remote group's name and project in ``group``, or
+    the CIDR in ``ip_range``. None for a rule whose remote group is not
+    in ``remotes`` (gone or not visible: Nova leaves such rules out)."""
+    view = {'id': rule['id'], 'parent_group_id': rule['parent_group_id'],
+            'ip_protocol': rule['protocol'], 'from_port': rule['from_port'],
+            'to_port': rule['to_port'], 'group': {}, 'ip_range': {}}
+    if rule['group_id']:
+        if rule['group_id'] not in remotes:
+            return None
+        view['group'] = dict(remotes[rule['group_id']])
+    else:
+        view['ip_range'] = {'cidr': rule['cidr']}
     return view
 
 
-def group_view(group):
-    """A Neutron security group as the Compute API shows it."""
+def group_view(group, remotes):
+    """A Neutron security group as the Compute API shows it: its ingress
+    rules only; ``remotes`` as ``remote_groups`` returns it."""
+    views = [rule_view(r, remotes) for r in rules.ingress_rules(group)]
     return {
         'id': group['id'], 'name': group['name'],
         'description': group.get('description') or '',
         'tenant_id': group.get('project_id') or group.get('tenant_id'),
-        'rules': [_rule_view(r, group['id'])
-                  for r in group.get('security_group_rules') or ()
-                  if r.get('direction', 'ingress') == 'ingress'],
+        'rules': [v for v in views if v is not None],
     }
+
+
+def group_views(ctx, groups):
+    """``group_view`` of each group, sorted by project and name as Nova
+    sorts them."""
+    remotes = remote_groups(ctx, groups)
+    return sorted((group_view(g, remotes) for g in groups),
+                  key=lambda v: (v['tenant_id'] or '', v['name']))
 
 
 def _change(req, instance, name, method):
@@ -92,4 +126,4 @@ def remove_security_group(req, server_id, body):
 def index(req, server_id):
     instance = _load(req, server_id, policies.LIST)
     groups = neutron.API().instance_security_groups(req.context, instance)
-    return {'security_groups': [group_view(g) for g in groups]}
+    return {'security_groups': group_views(req.context, groups)}

@@ -11,8 +11,11 @@ import webob.exc
 
 from nova.api.openstack.compute import console_output
 from nova.api.openstack.compute import deferred_delete
+from nova.api.openstack.compute import floating_ips
 from nova.api.openstack.compute import lock_server
+from nova.api.openstack.compute import multinic
 from nova.api.openstack.compute import not_implemented
+from nova.api.openstack.compute import remote_consoles
 from nova.api.openstack.compute import security_groups
 from nova.api.openstack.compute import server_images
 from nova.api.openstack.compute import server_migrate
@@ -40,6 +43,9 @@ ACTIONS = {
     'lock': lock_server.lock,
     'unlock': lock_server.unlock,
     'os-getConsoleOutput': console_output.get_console_output,
+    'os-getVNCConsole': remote_consoles.get_vnc_console,
+    'os-getSPICEConsole': remote_consoles.get_spice_console,
+    'os-getSerialConsole': remote_consoles.get_serial_console,
     'os-stop': server_power.stop,
     'os-start': server_power.start,
     'reboot': server_power.reboot,
@@ -53,6 +59,9 @@ ACTIONS = {
     'unrescue': server_tasks.unrescue,
     'changePassword': server_tasks.change_password,
     'trigger_crash_dump': server_tasks.trigger_crash_dump,
+    'injectNetworkInfo': server_tasks.inject_network_info,
+    'addFixedIp': multinic.add_fixed_ip,
+    'removeFixedIp': multinic.remove_fixed_ip,
     'os-resetState': server_tasks.reset_state,
     'rebuild': server_rebuild.rebuild,
     'shelve': server_shelve.shelve,
@@ -66,6 +75,8 @@ ACTIONS = {
     'evacuate': server_migrate.evacuate,
     'addSecurityGroup': security_groups.add_security_group,
     'removeSecurityGroup': security_groups.remove_security_group,
+    'addFloatingIp': floating_ips.add_floating_ip,
+    'removeFloatingIp': floating_ips.remove_floating_ip,
     'restore': deferred_delete.restore,
     'forceDelete': deferred_delete.force_delete,
 }

@@ -19,6 +19,7 @@ from nova.api.openstack.compute import servers
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
+from nova.compute import disk_config
 import nova.conf
 from nova import exception
 from nova.policies import servers as policies
@@ -42,10 +43,13 @@ def _run(req, server_id, rule, call):
 def resize(req, server_id, body):
     flavor_id = str(body['resize']['flavorRef']).rstrip('/').rsplit(
         '/', 1)[-1]
+    requested = body['resize'].get('OS-DCF:diskConfig')
+    auto_disk_config = (None if requested is None
+                        else disk_config.from_api(requested))
     try:
         _run(req, server_id, policies.RESIZE,
-             lambda ctx, instance: compute_api.API().resize(ctx, instance,
-                                                            flavor_id))
+             lambda ctx, instance: compute_api.API().resize(
+                 ctx, instance, flavor_id, auto_disk_config))
     except exception.OverQuota as exc:
         raise webob.exc.HTTPForbidden(explanation=exc.format_message())
 

@@ -19,6 +19,7 @@ from nova.api.openstack.compute.views import servers as views
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
+from nova.compute import disk_config
 import nova.conf
 from nova import exception
 from nova.i18n import _
@@ -35,8 +36,12 @@ _FIELDS = {'name': 'display_name', 'metadata': 'metadata',
 
 
 def _changes(args):
-    return {_FIELDS[key]: value for key, value in args.items()
-            if key in _FIELDS}
+    changes = {_FIELDS[key]: value for key, value in args.items()
+               if key in _FIELDS}
+    if 'OS-DCF:diskConfig' in args:
+        changes['auto_disk_config'] = disk_config.from_api(
+            args['OS-DCF:diskConfig'])
+    return changes
 
 
 @wsgi.response(202)
@@ -75,6 +80,7 @@ def rebuild(req, server_id, body):
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
     except (exception.ImageNotFound, exception.ImageNotActive,
             exception.ImageBadRequest,
+            exception.AutoDiskConfigDisabledByImage,
             exception.FlavorDiskSmallerThanImage,
             exception.FlavorMemoryTooSmall) as exc:
         raise webob.exc.HTTPBadRequest(explanation=exc.format_message())

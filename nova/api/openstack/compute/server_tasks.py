@@ -1,5 +1,6 @@
-"""The rescue, unrescue, changePassword, trigger_crash_dump (2.17) and
-os-resetState (admin) actions of POST /servers/{server_id}/action.
+"""The rescue, unrescue, changePassword, trigger_crash_dump (2.17),
+os-resetState and injectNetworkInfo (admin) actions of
+POST /servers/{server_id}/action.
 
 Each answers 202 once its host has the work (changePassword: once the
 host has set the password). 400: bad body or rescue image; 404: no such
@@ -97,3 +98,14 @@ def reset_state(req, server_id, body):
     _run(req, server_id, policies.RESET_STATE,
          lambda ctx, instance: compute_api.API().reset_state(
              ctx, instance, state))
+
+
+@wsgi.response(202)
+@wsgi.expected_errors((404, 409))
+@wsgi.policies(policies.INJECT_NETWORK_INFO)
+@validation.schema(schemas.inject_network_info)
+@validation.response_body_schema(schemas.no_body_response)
+def inject_network_info(req, server_id, body):
+    _run(req, server_id, policies.INJECT_NETWORK_INFO,
+         lambda ctx, instance: compute_api.API().inject_network_info(
+             ctx, instance))

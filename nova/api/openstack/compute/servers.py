@@ -13,6 +13,7 @@ from nova.api.openstack.compute.views import servers as views
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
+from nova.compute import disk_config
 import nova.conf
 from nova import exception
 from nova.i18n import _
@@ -57,9 +58,13 @@ def view_options(req, instances, show=False):
         opts.host_status = _host_statuses(ctx, instances)
     if show:
         opts.server_groups = _server_groups(ctx, instances)
-    if avr.allow_scheduler_hints_in_view(req):
-        opts.scheduler_hints = objects.RequestSpec.get_scheduler_hints(
+    if avr.allow_pinned_az(req):
+        fields = objects.RequestSpec.get_view_fields(
             ctx, [i.uuid for i in instances])
+        opts.pinned_azs = {uuid: az for uuid, (_hints, az) in fields.items()}
+        if avr.allow_scheduler_hints_in_view(req):
+            opts.scheduler_hints = {
+                uuid: hints for uuid, (hints, _az) in fields.items()}
     # The security groups of servers with ports, from the network service.
     opts.security_groups = neutron.API().security_group_names(
         ctx, instances)
@@ -278,6 +283,9 @@ def update(req, server_id, body):
     changes = {_UPDATABLE[key]: value
                for key, value in body['server'].items()
                if key in _UPDATABLE}
+    if 'OS-DCF:diskConfig' in body['server']:
+        changes['auto_disk_config'] = disk_config.from_api(
+            body['server']['OS-DCF:diskConfig'])
     try:
         compute_api.API().update_instance(ctx, instance, changes)
     except exception.InstanceNotFound as exc:
@@ -354,9 +362,12 @@ def _create_kwargs(req, server):
         'return_reservation_id': strutils.bool_from_string(
             server.get('return_reservation_id', False)),
         'tags': server.get('tags'),
+        'security_groups': sorted({g['name'] for g in server.get(
+            'security_groups') or () if g.get('name')}),
         'hostname': server.get('hostname'),
         'requested_host': server.get('host'),
         'requested_node': server.get('hypervisor_hostname'),
+        'disk_config': server.get('OS-DCF:diskConfig'),
     }
 
 
@@ -399,15 +410,15 @@ def create(req, body):
             exception.FlavorDiskSmallerThanImage,
             exception.FlavorMemoryTooSmall) as exc:
         raise webob.exc.HTTPBadRequest(explanation=exc.format_message())
-    except exception.Conflict as exc:
+    except (exception.Conflict, exception.NoUniqueMatch) as exc:
         raise webob.exc.HTTPConflict(explanation=exc.format_message())
     if kwargs['return_reservation_id']:
         return {'reservation_id': reservation_id}
     instance = instances[0]
     if not CONF.api.enable_instance_password:
         admin_pass = None
-    disk_config = server.get('OS-DCF:diskConfig', 'MANUAL')
-    body = views.create(req, instance, admin_pass, disk_config)
+    body = views.create(req, instance, admin_pass,
+                        disk_config.to_api(instance.auto_disk_config))
     location = common.self_href(req, 'servers', instance.uuid)
     return wsgi.ResponseObject(body, headers={'Location': location})
 

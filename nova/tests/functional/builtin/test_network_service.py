@@ -249,18 +249,23 @@ class VisibilityTestCase(NetworkServiceTestBase):
         mine = self.create('network', token=ALICE)
         theirs = self.create('network', token=BOB)
         shared = self.private['id']
-        self.assertEqual(sorted([mine['id'], shared]),
+        # The seeded external network is everyone's too.
+        public = self.net.public_network['id']
+        self.assertEqual(sorted([mine['id'], shared, public]),
                          self.ids('/v2.0/networks', token=ALICE))
-        self.assertEqual(sorted([theirs['id'], shared]),
+        self.assertEqual(sorted([theirs['id'], shared, public]),
                          self.ids('/v2.0/networks', token=BOB))
-        self.assertEqual(sorted([mine['id'], theirs['id'], shared]),
+        self.assertEqual(sorted([mine['id'], theirs['id'], shared, public]),
                          self.ids('/v2.0/networks', token=ADMIN))
         self.call('GET', '/v2.0/networks/%s' % theirs['id'], token=ALICE,
                   expect=404)
         self.create('port', token=ALICE, network_id=theirs['id'],
                     expect=404)
-        self.assertEqual([shared], self.ids('/v2.0/networks?shared=true',
-                                            token=ALICE))
+        self.assertEqual(sorted([shared, public]),
+                         self.ids('/v2.0/networks?shared=true', token=ALICE))
+        self.assertEqual([shared], self.ids(
+            '/v2.0/networks?shared=true&router:external=false',
+            token=ALICE))
         self.assertEqual([mine['id']],
                          self.ids('/v2.0/networks?project_id=p1',
                                   token=ALICE))

@@ -107,6 +107,22 @@ class RequestSpecTestCase(_APIDBTestCase):
         self.assertEqual(64, got.image.min_ram)
         self.assertEqual(512, got.memory_mb)
 
+    def test_security_groups_kept_and_dropped_for_older_readers(self):
+        spec = self._spec(security_groups=['web', 'default'])
+        spec.create()
+        got = objects.RequestSpec.get_by_instance_uuid(
+            self.ctxt, spec.instance_uuid)
+        self.assertEqual(['web', 'default'], got.requested_security_groups())
+        self.assertIsNone(self._spec().requested_security_groups())
+        # Backported for a 1.1 reader, as the conductor backports: with
+        # the reader's manifest.
+        older = got.obj_to_primitive(target_version='1.1', version_manifest={
+            'RequestSpec': '1.1', 'Flavor': '1.1', 'ImageMeta': '1.0'})
+        self.assertNotIn('security_groups', older['nova_object.data'])
+        # Such a spec (or one stored before 1.2) means the default group.
+        old = objects.RequestSpec.obj_from_primitive(older)
+        self.assertIsNone(old.requested_security_groups())
+
     def test_save_and_destroy(self):
         spec = self._spec()
         spec.create()

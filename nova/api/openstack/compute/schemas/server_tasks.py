@@ -41,6 +41,12 @@ trigger_crash_dump = {
 reset_state = _action('os-resetState', {
     'state': {'type': 'string', 'enum': ['active', 'error']},
 }, required=('state',))
+inject_network_info = {
+    'type': 'object',
+    'properties': {'injectNetworkInfo': {'type': 'null'}},
+    'required': ['injectNetworkInfo'],
+    'additionalProperties': False,
+}
 
 no_body_response = {'type': 'null'}
 # Before 2.45 the image is named by the Location header; from 2.45 on in

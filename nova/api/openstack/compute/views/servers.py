@@ -27,7 +27,8 @@ class ServerViewOptions:
 
     def __init__(self, extended_attrs=False, flavor_extra_specs=False,
                  host_status=None, server_groups=None,
-                 security_groups=None, scheduler_hints=None):
+                 security_groups=None, scheduler_hints=None,
+                 pinned_azs=None):
         self.extended_attrs = extended_attrs
         self.flavor_extra_specs = flavor_extra_specs
         # instance uuid -> [{'name': group}] for servers with ports.
@@ -38,6 +39,8 @@ class ServerViewOptions:
         self.server_groups = server_groups
         # instance uuid -> its scheduler hints (2.100).
         self.scheduler_hints = scheduler_hints
+        # instance uuid -> the zone it was asked into, or None (2.96).
+        self.pinned_azs = pinned_azs
 
 
 def basic(req, instance):
@@ -250,8 +253,8 @@ def _versioned(req, instance, server, opts):
         server['OS-EXT-SRV-ATTR:hostname'] = common.field(instance,
                                                           'hostname')
     if avr.allow_pinned_az(req):
-        server['pinned_availability_zone'] = common.field(
-            instance, 'pinned_availability_zone')
+        server['pinned_availability_zone'] = (opts.pinned_azs or {}).get(
+            instance.uuid)
     if avr.allow_scheduler_hints_in_view(req):
         server['scheduler_hints'] = (opts.scheduler_hints or {}).get(
             instance.uuid, {})

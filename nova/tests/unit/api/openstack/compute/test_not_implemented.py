@@ -9,6 +9,7 @@ a running cloud in ``nova/tests/functional/test_not_implemented.py``.
 
 import re
 
+import fixtures
 from oslo_serialization import jsonutils
 import webob
 
@@ -124,21 +125,26 @@ class TableTest(test.TestCase):
 
 class ServerActionOutcomeTest(test.TestCase):
 
+    def setUp(self):
+        super().setUp()
+        # Every action Nova serves is served here now: a made-up one
+        # stands for the next action Nova adds and we do not yet serve.
+        self.useFixture(fixtures.MockPatchObject(
+            ni, 'SERVER_ACTIONS', dict(ni.SERVER_ACTIONS, **{
+                'os-someday': ni.Unserved(501, max_version='2.43')})))
+
     def test_known_action_is_501(self):
         self.assertEqual(
-            (501, "The 'injectNetworkInfo' server action is not implemented"),
-            ni.action_outcome('injectNetworkInfo', V('2.1')))
+            (501, "The 'os-someday' server action is not implemented"),
+            ni.action_outcome('os-someday', V('2.1')))
 
     def test_unknown_action_is_400_in_novas_words(self):
         self.assertEqual((400, 'There is no such action: os-fly'),
                          ni.action_outcome('os-fly', V('2.100')))
 
     def test_action_outside_its_microversions_is_404(self):
-        cases = [('os-getVNCConsole', '2.5', 501),
-                 ('os-getVNCConsole', '2.6', 404),
-                 ('addFixedIp', '2.43', 501),
-                 ('addFixedIp', '2.44', 404),
-                 ('removeFloatingIp', '2.44', 404),
+        cases = [('os-someday', '2.43', 501),
+                 ('os-someday', '2.44', 404),
                  ('os-getRDPConsole', '2.5', 400),
                  ('os-getRDPConsole', '2.6', 404),
                  ('resetNetwork', '2.1', 410),
@@ -217,7 +223,7 @@ class AnswersThroughTheAppTest(test.TestCase):
             self.assertIn('%s %s ' % (method, path),
                           body[names[code]]['message'])
             checked += 1
-        self.assertGreater(checked, 80)
+        self.assertGreater(checked, 50)
 
     def test_outside_its_versions_it_is_404(self):
         checked = 0
@@ -229,11 +235,11 @@ class AnswersThroughTheAppTest(test.TestCase):
                     method, path, version))
                 self.assertIn('itemNotFound', body)
                 checked += 1
-        self.assertGreater(checked, 20)
+        self.assertGreater(checked, 10)
 
     def test_proxies_and_hosts_end_where_nova_ends_them(self):
         for path, last in [('/os-volumes', '2.35'),
-                           ('/os-security-groups', '2.35'),
+                           ('/os-snapshots', '2.35'),
                            ]:
             code, _body = self.call('GET', path, last)
             self.assertEqual(501, code, '%s at %s' % (path, last))
