@@ -222,8 +222,12 @@ class TestAttachInterfaces(test_networking.NetworkingTestBase):
         mine = self.boot('auto', api=demo)['id']
         resp = demo.post('/servers/%s/action' % mine, body)
         self.assertEqual(403, resp.status_code, resp.text)
+        # Tempest sends an empty object; anything in it is refused.
         resp = self.api.post('/servers/%s/action' % server['id'],
                              {'injectNetworkInfo': {}})
+        self.assertEqual(202, resp.status_code, resp.text)
+        resp = self.api.post('/servers/%s/action' % server['id'],
+                             {'injectNetworkInfo': {'now': True}})
         self.assertEqual(400, resp.status_code, resp.text)
 
 

@@ -1,6 +1,7 @@
 """Schemas of the createImage, createBackup, rescue, unrescue,
 changePassword, trigger_crash_dump and os-resetState server actions."""
 
+from nova.api.openstack.compute.schemas import server_actions
 from nova.api.validation import parameter_types as types
 
 
@@ -41,12 +42,8 @@ trigger_crash_dump = {
 reset_state = _action('os-resetState', {
     'state': {'type': 'string', 'enum': ['active', 'error']},
 }, required=('state',))
-inject_network_info = {
-    'type': 'object',
-    'properties': {'injectNetworkInfo': {'type': 'null'}},
-    'required': ['injectNetworkInfo'],
-    'additionalProperties': False,
-}
+# Tempest sends an empty object, Nova's documented body is null.
+inject_network_info = server_actions.no_arguments('injectNetworkInfo')
 
 no_body_response = {'type': 'null'}
 # Before 2.45 the image is named by the Location header; from 2.45 on in
