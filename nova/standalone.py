@@ -7,6 +7,7 @@ directory. Each piece talks to the others exactly as it would across
 hosts: RPC for services, HTTP for placement and the image service.
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -27,6 +28,7 @@ from nova import context as nova_context
 from nova.db import migration
 from nova import exception
 from nova import objects
+from nova import ports
 from nova import service
 
 CONF = nova.conf.CONF
@@ -131,6 +133,21 @@ def use_identity(identity_url, admin_password):
             CONF.set_default(key, value, group=group)
 
 
+@contextlib.contextmanager
+def _no_progress(label):
+    yield
+
+
+@contextlib.contextmanager
+def _bound(listener):
+    """Turn a failure to bind ``listener``'s address (taken after
+    ``ports.check_free``) into ``ports.PortInUse``."""
+    try:
+        yield
+    except OSError as error:
+        ports.raise_in_use(listener, error)
+
+
 def compute_host_names(count):
     return [CONF.host] + ['%s-%d' % (CONF.host, i)
                           for i in range(2, count + 1)]
@@ -143,11 +160,15 @@ class AllInOne(object):
     endpoint listens. Which stand-ins run follows ``[all_in_one]
     identity``, ``image`` and ``network``; how they authenticate callers
     follows ``nova.builtin.authn``.
+
+    ``progress(label)``, when given, is a context manager wrapped around
+    each step of the start (``label`` says what the step creates), for
+    nova-all to tell what a first start is doing.
     """
 
     def __init__(self, state_dir, api_port=None, placement_port=None,
                  image_port=None, fake_hosts=None, identity_port=None,
-                 network_port=None):
+                 network_port=None, progress=None):
         self.state_dir = state_dir
         self.api_port = api_port
         self.placement_port = placement_port
@@ -160,13 +181,21 @@ class AllInOne(object):
         self.network_app = None
         self._service_session = None
         self.fake_hosts = fake_hosts or CONF.all_in_one.fake_hosts
+        self.progress = progress or _no_progress
         self.services = []
         self.servers = []
         self.urls = {}
 
     def start(self):
+        """Start everything; returns self. Raises ``ports.PortInUse``
+        (nothing started) when a port is taken."""
         try:
             return self._start()
+        except ports.PortInUse:
+            # NOTE: one line for the operator, no traceback: the caller
+            # says it.
+            self.stop()
+            raise
         except BaseException:
             LOG.exception('nova-all failed to start')
             self.stop()
@@ -177,27 +206,44 @@ class AllInOne(object):
         from nova import rpc
 
         context = nova_context.get_admin_context()
+        listeners = self.listeners()
+        ports.check_free(listeners.values())
         if CONF.all_in_one.identity:
-            self._serve_identity()
+            with self.progress('creating the identity service and its '
+                               'users (admin, demo, reader)'):
+                self._serve_identity()
         self.stand_in_auth = authn.for_conf(
             CONF, self.identity.store if self.identity else None)
-        self._serve_placement()
+        with self.progress('creating the placement service'):
+            self._serve_placement()
         if CONF.all_in_one.image:
-            self._serve_images()
+            with self.progress('creating the image service and image '
+                               '"tiny"'):
+                self._serve_images()
         if CONF.all_in_one.network:
-            self._serve_network()
-        prepare_databases(context)
-        seed_flavors(context, CONF.all_in_one.flavors)
+            with self.progress('creating the network service and networks '
+                               '(private, public)'):
+                self._serve_network()
+        with self.progress('creating databases (API, cell0, cell1) and '
+                           'cells'):
+            prepare_databases(context)
+        with self.progress('creating flavors (%s)' % ', '.join(
+                spec.split(':')[1] for spec in CONF.all_in_one.flavors)):
+            seed_flavors(context, CONF.all_in_one.flavors)
         rpc.init(CONF)
-        for binary in ('nova-conductor', 'nova-scheduler'):
-            self._start_service(binary=binary)
-        for host in compute_host_names(self.fake_hosts):
-            self._start_service(binary='nova-compute', host=host,
-                                db_allowed=False)
-        cells.discover_hosts(context)
-        api = service.WSGIService(compute_api_app.build_app(CONF),
-                                  port=self.api_port)
-        api.start()
+        with self.progress('starting conductor, scheduler and %d compute '
+                           'host(s)' % self.fake_hosts):
+            for binary in ('nova-conductor', 'nova-scheduler'):
+                self._start_service(binary=binary)
+            for host in compute_host_names(self.fake_hosts):
+                self._start_service(binary='nova-compute', host=host,
+                                    db_allowed=False)
+            cells.discover_hosts(context)
+        with self.progress('starting the compute API'):
+            api = service.WSGIService(compute_api_app.build_app(CONF),
+                                      port=self.api_port)
+            with _bound(listeners['compute']):
+                api.start()
         self.servers.append(api.server)
         self.urls['compute'] = api.url + '/v2.1'
         if self.identity is not None:
@@ -209,10 +255,41 @@ class AllInOne(object):
     def _port(self, given, configured):
         return configured if given is None else given
 
+    def listeners(self):
+        """``{name: ports.Listener}`` of the endpoints that will run."""
+        aio = CONF.all_in_one
+
+        def builtin(service_name, given, option):
+            return ports.Listener(
+                service_name, aio.listen,
+                self._port(given, aio[option]),
+                '--%s ([all_in_one] %s)' % (option.replace('_', '-'),
+                                            option))
+
+        found = {'compute': ports.Listener(
+            'the compute API', CONF.osapi_compute_listen,
+            self._port(self.api_port, CONF.osapi_compute_listen_port),
+            '--osapi-compute-listen-port ([DEFAULT] '
+            'osapi_compute_listen_port)'),
+            'placement': builtin('the placement service',
+                                 self.placement_port, 'placement_port')}
+        if aio.identity:
+            found['identity'] = builtin('the identity service',
+                                        self.identity_port, 'identity_port')
+        if aio.image:
+            found['image'] = builtin('the image service', self.image_port,
+                                     'image_port')
+        if aio.network:
+            found['network'] = builtin('the network service',
+                                       self.network_port, 'network_port')
+        return found
+
     def _serve(self, name, app, port):
         """Serve a stand-in behind its token validation."""
-        served = builtin_placement.serve(
-            self.stand_in_auth.wrap(app), CONF.all_in_one.listen, port)
+        with _bound(self.listeners()[name]):
+            served = builtin_placement.serve(
+                self.stand_in_auth.wrap(app), CONF.all_in_one.listen, port,
+                service=name)
         self.servers.append(served)
         self.urls[name] = served.url
         return served
@@ -226,9 +303,11 @@ class AllInOne(object):
         app = builtin_placement.make_app(sqlite_url(
             os.path.join(self.state_dir, 'placement.sqlite')),
             authtoken=authtoken)
-        served = builtin_placement.serve(
-            app, CONF.all_in_one.listen,
-            self._port(self.placement_port, CONF.all_in_one.placement_port))
+        with _bound(self.listeners()['placement']):
+            served = builtin_placement.serve(
+                app, CONF.all_in_one.listen, self._port(
+                    self.placement_port, CONF.all_in_one.placement_port),
+                service='placement')
         self.servers.append(served)
         self.urls['placement'] = served.url
         point_at('placement', served.url)
@@ -240,7 +319,9 @@ class AllInOne(object):
         self.passwords = builtin_identity.seed(
             app, **{'%s_password' % user: password for user, password in
                     load_passwords(self.state_dir).items()})
-        served = builtin_placement.serve(app, CONF.all_in_one.listen, port)
+        with _bound(self.listeners()['identity']):
+            served = builtin_placement.serve(app, CONF.all_in_one.listen,
+                                             port, service='identity')
         self.servers.append(served)
         app.public_url = served.url
         self.identity = app

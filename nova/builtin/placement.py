@@ -40,9 +40,11 @@ from placement import util as placement_util
 import sqlalchemy.engine
 import webob.exc
 
+from nova.api import request_log
 from nova.db.main import api as main_db_api
 
 LOG = logging.getLogger(__name__)
+PLACEMENT_REQUEST_LOGGER = 'placement.requestlog'
 
 # Serialises make_app(): swapping the database and upgrading the schema.
 _LOCK = threading.Lock()
@@ -303,17 +305,34 @@ class ServedApp:
         self._thread = None
 
 
+def _quiet_placement_request_log():
+    # NOTE: placement's own request line (logger placement.requestlog, at
+    # INFO) would repeat ours for every request; placement writes it only
+    # when that logger is enabled for INFO. Its request id handling is
+    # unaffected, and it reuses the id RequestLog put in the environ.
+    logging.getLogger(PLACEMENT_REQUEST_LOGGER).logger.setLevel(
+        logging.WARNING)
+
+
 def _url_host(host):
     return '[%s]' % host if ':' in host else host
 
 
-def serve(app, host='127.0.0.1', port=0, numthreads=16):
+def serve(app, host='127.0.0.1', port=0, numthreads=16, service=None):
     """Serve ``app`` with a threaded cheroot server in a daemon thread.
 
-    ``port=0`` picks a free port. Returns a ``ServedApp`` once the socket
-    listens, so requests to ``.url`` can be made right away. Raises
-    ``OSError`` when the address cannot be bound.
+    ``port=0`` picks a free port. ``service`` (``placement``, ``identity``,
+    ``image``, ``network``): the app is served behind
+    ``nova.api.request_log.RequestLog``, which gives each request an id
+    and logs one line per request on ``nova.builtin.<service>.request_log``.
+    Returns a ``ServedApp`` once the socket listens, so requests to ``.url``
+    can be made right away. Raises ``OSError`` when the address cannot be
+    bound.
     """
+    if service is not None:
+        if service == 'placement':
+            _quiet_placement_request_log()
+        app = request_log.RequestLog(app, service)
     server = cheroot_wsgi.Server((host, port), app, numthreads=numthreads,
                                  server_name='nova-builtin')
     # NOTE: stop() waits for the connection loop's select() timeout (0.5 s

@@ -1,19 +1,23 @@
 """nova-manage: the operator's tool for databases and cells v2.
 
 ``nova-manage [--config-file F] <category> <action> [arguments]``, with
-the categories ``db``, ``api_db`` and ``cell_v2``. Every action returns
-the exit status operators script against, the same as Nova's:
+the categories ``db``, ``api_db`` and ``cell_v2``; ``--state-dir DIR``
+reads the ``nova.conf`` a nova-all writes in its state directory (before
+any ``--config-file``, which may add to it). Every action returns the
+exit status operators script against, the same as Nova's:
 
 * 0: done, or there was nothing to do;
-* 1: the action failed or its input was missing or invalid;
+* 1: the action failed or its input was missing or invalid (a missing or
+  unreadable configuration file too);
 * 2: ``cell_v2 create_cell`` found another cell with the same transport
   URL or database;
-* 255: an unexpected error (its traceback is printed).
+* 255: an unexpected error: one line, its traceback with ``--debug``.
 
 The work itself lives in ``nova.db.migration`` and ``nova.cells``; this
 module parses the command line, prints and picks the exit status.
 """
 
+import os
 import re
 import sys
 import traceback
@@ -26,6 +30,7 @@ import oslo_messaging as messaging
 from nova import cells
 from nova.cmd import common
 import nova.conf
+from nova.conf import all_in_one as aio_conf
 from nova import context as nova_context
 from nova.db import migration
 from nova import exception
@@ -86,8 +91,15 @@ def format_table(headers, rows):
     return '\n'.join(lines)
 
 
+def first_line(error):
+    """The first line of ``str(error)`` (database errors append the
+    statement and a link on further lines)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def _print_db_error(what, error):
-    print('ERROR: %s: %s' % (what, error))
+    print('ERROR: %s: %s' % (what, first_line(error)))
     return EXIT_FAILED
 
 
@@ -360,6 +372,35 @@ category_opt = cfg.SubCommandOpt('category', title='Command categories',
                                  handler=add_command_parsers)
 
 
+class UsageError(Exception):
+    """A command line nova-manage cannot run with."""
+
+
+def config_argv(argv):
+    """``argv`` with ``--config-file DIR/nova.conf`` in front when it
+    names a nova-all state directory; raises ``UsageError`` when that
+    file is missing.
+
+    NOTE: the file must be known before oslo.config reads the files,
+    hence this look at the raw arguments; the option itself is registered
+    too, for --help.
+    """
+    state_dir = None
+    for index, arg in enumerate(argv[1:], 1):
+        if arg == '--state-dir' and index + 1 < len(argv):
+            state_dir = argv[index + 1]
+        elif arg.startswith('--state-dir='):
+            state_dir = arg.split('=', 1)[1]
+    if state_dir is None:
+        return argv
+    config = os.path.join(os.path.abspath(state_dir), 'nova.conf')
+    if not os.path.isfile(config):
+        raise UsageError(
+            '%s not found: is %s the --state-dir of a nova-all that has '
+            'started?' % (config, state_dir))
+    return argv[:1] + ['--config-file', config] + argv[1:]
+
+
 def _run_action():
     command_class, name = CONF.category.action_fn
     kwargs = {name: getattr(CONF.category, _KWARG_PREFIX + name)
@@ -371,13 +412,24 @@ def main(argv=None):
     """Run ``nova-manage``; returns the exit status."""
     argv = sys.argv if argv is None else argv
     CONF.register_cli_opt(category_opt)
+    aio_conf.register_manage_cli_opts(CONF)
     logging.set_defaults(default_log_levels=(
         logging.get_default_log_levels() + _MANAGE_LOG_LEVELS))
-    common.setup(argv, with_rpc=False)
+    try:
+        common.setup(config_argv(argv), with_rpc=False)
+    except (UsageError, cfg.Error, OSError) as error:
+        # A missing or malformed configuration file, a bad value, a log
+        # file that cannot be written.
+        print('ERROR: %s' % first_line(error))
+        return EXIT_FAILED
     try:
         status = _run_action()
-    except Exception:
-        print('An error has occurred:\n%s' % traceback.format_exc())
+    except Exception as error:
+        if CONF.debug:
+            print('An error has occurred:\n%s' % traceback.format_exc())
+        else:
+            print('An error has occurred: %s: %s (--debug shows where)'
+                  % (type(error).__name__, first_line(error)))
         return EXIT_UNEXPECTED
     return EXIT_OK if status is None else status
 

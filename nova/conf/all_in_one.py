@@ -54,12 +54,84 @@ Flavors created at first start, as ``id:name:ram_mb:disk_gb:vcpus``.
 ]
 
 aio_cli_opts = [
-    cfg.StrOpt('state-dir', dest='state_dir',
+    cfg.StrOpt('state-dir', dest='state_dir', metavar='DIR',
                help="""
-Directory holding the all-in-one's databases and image bits; created on
-first start and reused afterwards. Defaults to ``state_path``.
+Directory holding the all-in-one's databases, image bits, the
+configuration it runs with (``nova.conf``, for ``nova-manage --state-dir``)
+and its lock: one nova-all per directory. Created on first start and
+reused afterwards. Default: ``$NOVA_STATE_DIR``, else ``[DEFAULT]
+state_path`` (``~/.nova-all``).
 """),
 ]
+
+manage_cli_opts = [
+    cfg.StrOpt('state-dir', dest='state_dir', metavar='DIR',
+               help="""
+State directory of a nova-all: read the ``nova.conf`` it writes there
+(``DIR/nova.conf``) before any ``--config-file``.
+"""),
+]
+
+# NOTE: the options an operator of nova-all sets most, on the command
+# line under short names (oslo.config would name an option of a group
+# ``--all_in_one-placement_port``). Each sets Nova's option of the same
+# meaning, so a value given here wins over the configuration files.
+# (flag, option class, metavar, help, [(group or None, option)])
+CLI_SHORTCUTS = (
+    ('listen', cfg.HostAddressOpt, 'ADDRESS',
+     'Address every endpoint listens on (0.0.0.0: every interface).',
+     (('all_in_one', 'listen'), (None, 'osapi_compute_listen'))),
+    ('osapi-compute-listen-port', cfg.PortOpt, 'PORT',
+     'Port of the compute API.',
+     ((None, 'osapi_compute_listen_port'),)),
+    ('placement-port', cfg.PortOpt, 'PORT',
+     'Port of the built-in placement service.',
+     (('all_in_one', 'placement_port'),)),
+    ('image-port', cfg.PortOpt, 'PORT',
+     'Port of the built-in image service.',
+     (('all_in_one', 'image_port'),)),
+    ('identity-port', cfg.PortOpt, 'PORT',
+     'Port of the built-in identity service.',
+     (('all_in_one', 'identity_port'),)),
+    ('network-port', cfg.PortOpt, 'PORT',
+     'Port of the built-in network service.',
+     (('all_in_one', 'network_port'),)),
+    ('fake-hosts', cfg.IntOpt, 'N',
+     'Fake compute hosts to run (fake.FakeDriver).',
+     (('all_in_one', 'fake_hosts'),)),
+    ('identity', cfg.BoolOpt, None,
+     'Run the built-in identity service; --noidentity: no-auth '
+     'development mode (token "user:project").',
+     (('all_in_one', 'identity'),)),
+    ('image', cfg.BoolOpt, None,
+     'Run the built-in image service; --noimage: use [glance].',
+     (('all_in_one', 'image'),)),
+    ('network', cfg.BoolOpt, None,
+     'Run the built-in network service; --nonetwork: use [neutron].',
+     (('all_in_one', 'network'),)),
+    ('compute-driver', cfg.StrOpt, 'DRIVER',
+     'Virt driver of the compute hosts (fake.FakeDriver, '
+     'libvirt.LibvirtDriver).',
+     ((None, 'compute_driver'),)),
+)
+
+
+def _dest(flag):
+    return 'cli_' + flag.replace('-', '_')
+
+
+def _cli_help(conf, text, targets):
+    """``text`` followed by the options it sets and their defaults."""
+    names = []
+    for group, name in targets:
+        # Read before parsing: the default in effect (nova-all's own).
+        default = (conf[group] if group else conf)[name]
+        names.append('[%s] %s%s' % (
+            group or 'DEFAULT', name,
+            '' if default is None else ', default %s' % (
+                str(default).lower() if isinstance(default, bool)
+                else default)))
+    return '%s Sets %s.' % (text, '; '.join(names))
 
 
 def register_opts(conf):
@@ -68,7 +140,29 @@ def register_opts(conf):
 
 
 def register_cli_opts(conf):
+    """The command-line options of nova-all (before ``conf()``)."""
     conf.register_cli_opts(aio_cli_opts)
+    for flag, opt_class, metavar, text, targets in CLI_SHORTCUTS:
+        kwargs = {} if metavar is None else {'metavar': metavar}
+        conf.register_cli_opt(opt_class(
+            flag, dest=_dest(flag), help=_cli_help(conf, text, targets),
+            **kwargs))
+
+
+def register_manage_cli_opts(conf):
+    """The command-line options nova-manage adds for the all-in-one."""
+    conf.register_cli_opts(manage_cli_opts)
+
+
+def apply_cli_opts(conf):
+    """Set the options the command-line shortcuts given stand for (after
+    ``conf()``): an override, as a command-line value wins."""
+    for flag, _, _, _, targets in CLI_SHORTCUTS:
+        value = conf[_dest(flag)]
+        if value is None:
+            continue
+        for group, name in targets:
+            conf.set_override(name, value, group)
 
 
 def list_opts():

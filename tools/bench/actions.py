@@ -5,7 +5,8 @@ Boots ``--count`` servers (in batches, multi-create), then runs an action
 mix over all of them, one phase per action: stop, start, soft reboot,
 resize to ``--resize-flavor`` and confirm. Each phase fires the action at
 every server with ``--concurrency`` client threads and waits until every
-server shows the phase's status; it prints actions per second and the
+server shows the phase's status (telling how many do at each tenth and
+every ``--progress-interval`` seconds); it prints actions per second and the
 CPU seconds the nova-all process spent per action (status polling
 included). ``--delete`` deletes the servers at the end.
 
@@ -42,12 +43,14 @@ def statuses(client):
             for s in servers}
 
 
-def wait_for(client, ids, status, timeout, interval):
+def wait_for(client, ids, status, timeout, interval, progress=None):
     deadline = time.time() + timeout
     while True:
         current = statuses(client)
         pending = [i for i in ids
                    if current.get(i) != (status, None)]
+        if progress is not None:
+            progress.update(len(ids) - len(pending))
         errors = [i for i in ids if current.get(i, ('',))[0] == 'ERROR']
         if errors:
             raise boot.BenchError('%d servers in ERROR, e.g. %s'
@@ -93,6 +96,8 @@ def fire(args, ids, body):
 
 def boot_servers(args, client):
     ids, left = [], args.count
+    requested = boot.Progress('requested', args.count,
+                              args.progress_interval)
     while left:
         count = min(left, args.batch)
         body = boot.server_body(args, 'act-%d' % len(ids), count)
@@ -103,7 +108,9 @@ def boot_servers(args, client):
             'GET', '/servers?reservation_id=%s' % reservation)['servers']
         ids.extend(s['id'] for s in found)
         left -= count
-    wait_for(client, ids, 'ACTIVE', args.timeout, args.poll_interval)
+        requested.update(len(ids))
+    wait_for(client, ids, 'ACTIVE', args.timeout, args.poll_interval,
+             boot.Progress('ACTIVE', len(ids), args.progress_interval))
     return ids
 
 
@@ -124,9 +131,12 @@ def run_phases(args, client, pid, ids):
     for name, body, status in PHASES:
         if body == 'resize':
             body = {'resize': {'flavorRef': args.resize_flavor}}
+        progress = boot.Progress('%s: %s' % (name, status), len(ids),
+                                 args.progress_interval)
         cpu0, t0 = boot.cpu_seconds(pid), time.time()
         fire(args, ids, body)
-        wait_for(client, ids, status, args.timeout, args.poll_interval)
+        wait_for(client, ids, status, args.timeout, args.poll_interval,
+                 progress)
         wall, cpu = time.time() - t0, boot.cpu_seconds(pid) - cpu0
         results.append((name, len(ids), wall, cpu))
         print('  %-14s %5d servers %7.1f s %9.1f actions/s %9.4f '
@@ -165,6 +175,9 @@ def parse_args(argv):
     p.add_argument('--networks', default='none')
     p.add_argument('--poll-interval', type=float, default=0.25)
     p.add_argument('--timeout', type=int, default=900)
+    p.add_argument('--progress-interval', type=float, default=10.0,
+                   help='print progress at least this often, in seconds '
+                        '(besides each tenth; 0: tenths only)')
     p.add_argument('--delete', action='store_true')
     return p.parse_args(argv)
 

@@ -2,10 +2,11 @@
 """Boot benchmark for a running ``nova-all``.
 
 Boots ``--count`` servers through the Compute API, waits until all are
-ACTIVE and prints throughput, the CPU seconds the nova-all process spent
-per server in each tenth of the run (is the cost flat as the cloud
-grows?), the latency of listing every server in one page and, with
-``--delete``, delete throughput.
+ACTIVE (telling how far it got at each tenth, and every
+``--progress-interval`` seconds in between) and prints throughput, the
+CPU seconds the nova-all process spent per server in each tenth of the
+run (is the cost flat as the cloud grows?), the latency of listing
+every server in one page and, with ``--delete``, delete throughput.
 
 Standard library only; reads CPU time from ``/proc/<pid>/stat`` (Linux).
 See tools/bench/README.md for how to start nova-all for it.
@@ -32,6 +33,8 @@ CONFIG_TEMPLATE = """\
 # nova-all configuration for tools/bench/boot.py (written by --write-config).
 [quota]
 instances = -1
+cores = -1
+ram = -1
 
 [all_in_one]
 fake_hosts = {hosts}
@@ -45,6 +48,32 @@ local_gb = 500
 
 class BenchError(Exception):
     pass
+
+
+class Progress(object):
+    """Prints ``done/total`` and the rate while a phase runs, at each
+    further tenth of ``total`` and every ``interval`` seconds without one
+    (0: only at tenths), so a long run shows it is moving."""
+
+    def __init__(self, what, total, interval=10.0):
+        self.what = what
+        self.total = max(total, 1)
+        self.interval = interval
+        self.started = self.last = time.monotonic()
+        self.tenth = 0
+
+    def update(self, done, note=''):
+        now = time.monotonic()
+        tenth = min(done * 10 // self.total, 10)
+        if tenth <= self.tenth and not (
+                self.interval and now - self.last >= self.interval):
+            return
+        self.tenth = max(tenth, self.tenth)
+        self.last = now
+        elapsed = now - self.started
+        print('  %s: %d/%d, %.1f/s, %.0f s%s' % (
+            self.what, done, self.total, done / max(elapsed, 1e-9),
+            elapsed, note), flush=True)
 
 
 # --- HTTP -----------------------------------------------------------------
@@ -280,10 +309,12 @@ def wait_active(args, watcher, pid, cpu0, pipeline, post_errors):
     samples = [(0, 0.0, cpu0)]
     started = time.monotonic()
     deadline = started + args.timeout
+    progress = Progress('ACTIVE', args.count, args.progress_interval)
     while True:
         active, error = watcher.poll()
         cpu = cpu_seconds(pid)
         pipeline.finished(active + error)
+        progress.update(active, ', %d ERROR' % error if error else '')
         if active >= next_mark:
             samples.append((active, time.monotonic() - started, cpu))
             next_mark = (active // step + 1) * step
@@ -358,9 +389,11 @@ def delete_servers(args, ids, pid):
     client = Client(args.url, args.token, args.microversion)
     wanted = set(ids)
     deadline = time.monotonic() + args.timeout
+    progress = Progress('deleted', len(ids), args.progress_interval)
     while True:
         listed = client.request('GET', '/servers?limit=1000')['servers']
         left = sum(1 for s in listed if s['id'] in wanted)
+        progress.update(len(ids) - left)
         if not left:
             break
         if time.monotonic() > deadline:
@@ -463,6 +496,9 @@ def parse_args(argv):
                         'early tenths carry their API cost)')
     p.add_argument('--poll-interval', type=float, default=0.25)
     p.add_argument('--timeout', type=int, default=1800)
+    p.add_argument('--progress-interval', type=float, default=10.0,
+                   help='print progress at least this often, in seconds '
+                        '(besides each tenth; 0: tenths only)')
     p.add_argument('--list-runs', type=int, default=5)
     p.add_argument('--idle-seconds', type=float, default=3.0,
                    help='measure idle CPU for this long first (0: skip)')

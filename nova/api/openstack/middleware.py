@@ -1,7 +1,8 @@
 """WSGI middleware of the Compute API, outermost first.
 
-* ``RequestIdMiddleware`` - a ``req-<uuid>`` id per request, echoed in
-  ``x-openstack-request-id`` and ``x-compute-request-id``.
+* ``RequestIdMiddleware`` - a ``req-<uuid>`` id per request (the one
+  ``nova.api.request_log.RequestLog`` gave it, when it wraps the app),
+  echoed in ``x-openstack-request-id`` and ``x-compute-request-id``.
 * ``MicroversionMiddleware`` - negotiates the microversion (400/406 on bad
   headers) and echoes it, with ``Vary``, on every response.
 * ``NoAuthMiddleware`` / ``KeystoneContextMiddleware`` - build the
@@ -23,6 +24,7 @@ import webob.exc
 from nova.api.openstack import api_version_request
 from nova.api.openstack import faults
 from nova.api.openstack import wsgi
+from nova.api import request_log
 from nova import context as nova_context
 from nova import exception
 from nova.i18n import _
@@ -70,17 +72,16 @@ class FaultWrapper(Middleware):
             return faults.exception_to_response(exc)
 
 
-def _valid_global_id(value):
-    return (value and value.startswith('req-') and
-            uuidutils.is_uuid_like(value[4:]))
-
-
 class RequestIdMiddleware(Middleware):
     def process(self, req):
-        request_id = 'req-' + uuidutils.generate_uuid()
-        req.environ[ENV_REQUEST_ID] = request_id
+        # request_log.RequestLog, outside, already gave the request its id
+        # (and made it the thread's logging context).
+        request_id = req.environ.get(ENV_REQUEST_ID)
+        if not request_id:
+            request_id = 'req-' + uuidutils.generate_uuid()
+            req.environ[ENV_REQUEST_ID] = request_id
         inbound = req.headers.get(REQUEST_ID_HEADER)
-        if _valid_global_id(inbound):
+        if request_log.valid_request_id(inbound):
             req.environ[ENV_GLOBAL_REQUEST_ID] = inbound
         try:
             resp = req.get_response(self.application)

@@ -1,6 +1,7 @@
 """The Compute API v2.1 WSGI application.
 
-``build_app(conf)`` assembles, outermost first: request ids -> root
+``build_app(conf)`` assembles, outermost first: the request line and id
+(``nova.api.request_log``) -> request id headers -> root
 dispatch (``GET /`` version list; ``/v2.1`` redirect) -> microversion
 negotiation -> ``GET /v2.1/`` version document -> authentication ->
 fault wrapper -> router over ``routes.ROUTE_TABLE`` and, for the paths Nova
@@ -17,6 +18,7 @@ from nova.api.openstack import middleware
 from nova.api.openstack import router as api_router
 from nova.api.openstack import versions
 from nova.api.openstack import wsgi
+from nova.api import request_log
 from nova.i18n import _
 
 CONF = nova.conf.CONF
@@ -103,7 +105,8 @@ def build_app(conf=None, route_table=None):
     router = api_router.Router(*tables)
     api = _auth(middleware.FaultWrapper(router), conf)
     v21 = middleware.MicroversionMiddleware(_V21Dispatcher(api))
-    return middleware.RequestIdMiddleware(_RootDispatcher(v21))
+    return request_log.RequestLog(
+        middleware.RequestIdMiddleware(_RootDispatcher(v21)), 'compute')
 
 
 def app_factory(global_config=None, **local_conf):
