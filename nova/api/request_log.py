@@ -23,6 +23,10 @@ when the app set none, and an oslo.context ``RequestContext`` holding both
 made current for the thread, so that every record logged while serving
 (a traceback of an unexpected error included) carries the request id.
 
+Bad input (undecodable paths, oversized or truncated bodies) is refused
+before the app sees it by ``nova.api.request_guard.RequestGuard``, which
+``RequestLog`` puts in front of every app it wraps.
+
 An exception escaping the app is logged with its traceback and answered
 with a JSON 500 carrying the request id header.
 """
@@ -34,6 +38,8 @@ import time
 from oslo_context import context as oslo_context
 from oslo_serialization import jsonutils
 from oslo_utils import uuidutils
+
+from nova.api import request_guard
 
 ENV_REQUEST_ID = 'openstack.request_id'
 ENV_GLOBAL_REQUEST_ID = 'openstack.global_request_id'
@@ -67,7 +73,7 @@ class RequestLog:
     """
 
     def __init__(self, application, service, logger=None):
-        self.application = application
+        self.application = request_guard.RequestGuard(application, service)
         self.service = service
         self.log = logging.getLogger(logger or logger_name(service))
 

@@ -4,7 +4,8 @@
 ``oslo_config.cfg.ConfigOpts`` (never Nova's ``CONF``), with its database at
 ``url`` upgraded to the latest schema and ``[api] auth_strategy = noauth2``
 (a request's ``X-Auth-Token: admin`` makes it an admin). ``serve(app, host,
-port)`` runs any WSGI app on a threaded cheroot server in a daemon thread.
+port)`` runs any WSGI app on ``nova.wsgi_server.WSGIServer`` in a daemon
+thread.
 
 One database per process at a time
 ----------------------------------
@@ -25,7 +26,6 @@ import sqlite3
 import threading
 import urllib.parse
 
-from cheroot import wsgi as cheroot_wsgi
 from oslo_config import cfg
 from oslo_db.sqlalchemy import enginefacade
 from oslo_log import log as logging
@@ -42,12 +42,21 @@ import webob.exc
 
 from nova.api import request_log
 from nova.db.main import api as main_db_api
+from nova import wsgi_server
 
 LOG = logging.getLogger(__name__)
 PLACEMENT_REQUEST_LOGGER = 'placement.requestlog'
 
 # Serialises make_app(): swapping the database and upgrading the schema.
 _LOCK = threading.Lock()
+
+# Connections of a placement app's pool (MySQL/PostgreSQL): room for
+# every worker thread of the server in front of it (16 by default) to
+# hold two at once, so a transaction holding row locks never waits for a
+# connection that its waiters hold (the pool of 5 + 10 that oslo.db and
+# SQLAlchemy give by default stalled bursts of boots until timeouts).
+POOL_SIZE = 16
+POOL_OVERFLOW = 32
 # The PlacementApp that currently owns placement's database handle.
 _active = None
 
@@ -179,6 +188,8 @@ def make_app(connection_url, authtoken=None, **database_options):
     global _active
     _install_schema_cache()
     connection_url = _prepare_sqlite(connection_url)
+    database_options.setdefault('max_pool_size', POOL_SIZE)
+    database_options.setdefault('max_overflow', POOL_OVERFLOW)
     conf = _make_conf(connection_url, database_options, authtoken)
     manager = enginefacade.transaction_context()
     manager.configure(**_database_options(conf))
@@ -289,20 +300,15 @@ def _redact(url):
 class ServedApp:
     """A WSGI app being served; ``url`` is its base URL, ``stop()`` ends it."""
 
-    def __init__(self, server, thread, host, port):
+    def __init__(self, server):
         self._server = server
-        self._thread = thread
-        self.host = host
-        self.port = port
-        self.url = 'http://%s:%d' % (_url_host(host), port)
+        self.host = server.host
+        self.port = server.port
+        self.url = server.url
 
     def stop(self):
         """Stop accepting, finish requests in flight and join; idempotent."""
-        if self._thread is None:
-            return
         self._server.stop()
-        self._thread.join()
-        self._thread = None
 
 
 def _quiet_placement_request_log():
@@ -314,17 +320,14 @@ def _quiet_placement_request_log():
         logging.WARNING)
 
 
-def _url_host(host):
-    return '[%s]' % host if ':' in host else host
-
-
 def serve(app, host='127.0.0.1', port=0, numthreads=16, service=None):
-    """Serve ``app`` with a threaded cheroot server in a daemon thread.
+    """Serve ``app`` on ``nova.wsgi_server.WSGIServer`` (a daemon thread).
 
     ``port=0`` picks a free port. ``service`` (``placement``, ``identity``,
     ``image``, ``network``): the app is served behind
-    ``nova.api.request_log.RequestLog``, which gives each request an id
-    and logs one line per request on ``nova.builtin.<service>.request_log``.
+    ``nova.api.request_log.RequestLog``, which gives each request an id,
+    logs one line per request on ``nova.builtin.<service>.request_log`` and
+    guards the app from bad input (``nova.api.request_guard``).
     Returns a ``ServedApp`` once the socket listens, so requests to ``.url``
     can be made right away. Raises ``OSError`` when the address cannot be
     bound.
@@ -333,34 +336,7 @@ def serve(app, host='127.0.0.1', port=0, numthreads=16, service=None):
         if service == 'placement':
             _quiet_placement_request_log()
         app = request_log.RequestLog(app, service)
-    server = cheroot_wsgi.Server((host, port), app, numthreads=numthreads,
-                                 server_name='nova-builtin')
-    # NOTE: stop() waits for the connection loop's select() timeout (0.5 s
-    # by default); a tenth of a second keeps stopping quick at the cost of
-    # ten idle wake-ups a second.
-    server.expiration_interval = 0.1
-    ready = threading.Event()
-    failure = []
-
-    def run():
-        # NOTE: prepare() starts cheroot's worker threads; started from this
-        # daemon thread they are daemons too (threads inherit it), so a
-        # server left running never keeps the process from exiting.
-        try:
-            server.prepare()
-        except BaseException as exc:
-            failure.append(exc)
-            return
-        finally:
-            ready.set()
-        server.serve()
-
-    thread = threading.Thread(target=run, daemon=True,
-                              name='wsgi-%s:%s' % (host, port))
-    thread.start()
-    ready.wait()
-    if failure:
-        thread.join()
-        raise failure[0]
-    bound_host, bound_port = server.bind_addr[:2]
-    return ServedApp(server, thread, bound_host, bound_port)
+    server = wsgi_server.WSGIServer(
+        'nova-builtin-%s' % (service or 'app'), app, host, port,
+        threads=numthreads)
+    return ServedApp(server.start())

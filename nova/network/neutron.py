@@ -207,8 +207,11 @@ class API(security_groups.SecurityGroupAPI, floating_ips.FloatingIPAPI):
 
     def _create_port(self, context, instance, network, address,
                      group_ids=None):
+        # NOTE: the port is the server's project's, as in Nova, also when
+        # an admin attaches it to another project's server.
         values = {'network_id': network['id'], 'device_id': instance.uuid,
-                  'device_owner': DEVICE_OWNER}
+                  'device_owner': DEVICE_OWNER,
+                  'project_id': instance.project_id}
         if group_ids is not None:
             values['security_groups'] = group_ids
         if address:

@@ -7,6 +7,7 @@ PROJECT_MEMBER = 'role:member and project_id:%(project_id)s'
 PROJECT_READER = 'role:reader and project_id:%(project_id)s'
 PROJECT_MEMBER_OR_ADMIN = 'rule:project_member_or_admin'
 PROJECT_READER_OR_ADMIN = 'rule:project_reader_or_admin'
+SERVICE_OR_ADMIN = 'rule:service_or_admin'
 ANY = '@'
 
 rules = [
@@ -22,6 +23,13 @@ rules = [
     policy.RuleDefault('project_reader_or_admin',
                        'rule:project_reader_api or rule:context_is_admin',
                        'A reader of the target project, or an admin.'),
+    # NOTE: other services (the network service's events) call with the
+    # service role.
+    policy.RuleDefault('service_api', 'role:service',
+                       'A service user (another OpenStack service).'),
+    policy.RuleDefault('service_or_admin',
+                       'rule:service_api or rule:context_is_admin',
+                       'A service user, or an admin.'),
 ]
 
 

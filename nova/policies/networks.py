@@ -5,7 +5,7 @@ from oslo_policy import policy
 from nova.policies import base
 
 LIST = 'os_compute_api:os-networks:list'
-SHOW = 'os_compute_api:os-networks:view'
+SHOW = 'os_compute_api:os-networks:show'
 
 rules = [
     policy.DocumentedRuleDefault(

@@ -8,7 +8,7 @@ CREATE = 'os_compute_api:os-server-external-events:create'
 
 rules = [
     policy.DocumentedRuleDefault(
-        name=CREATE, check_str=base.ADMIN,
+        name=CREATE, check_str=base.SERVICE_OR_ADMIN,
         description='Create one or more external events (sent by other '
                     'services, such as the network service, about servers)',
         operations=[{'method': 'POST',

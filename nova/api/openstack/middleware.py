@@ -137,8 +137,9 @@ def _unauthorized():
 class NoAuthMiddleware(Middleware):
     """Development auth: ``X-Auth-Token: user:project`` is trusted as is.
 
-    The user ``admin`` gets the admin, member and reader roles; everyone
-    else member and reader. No token gives 401.
+    The user ``admin`` gets the admin, member and reader roles, the user
+    ``reader`` only the reader role (as the built-in identity seeds them);
+    everyone else member and reader. No token gives 401.
     """
 
     def process(self, req):
@@ -151,6 +152,8 @@ class NoAuthMiddleware(Middleware):
         roles = ['member', 'reader']
         if user_id == 'admin':
             roles.insert(0, 'admin')
+        elif user_id == 'reader':
+            roles = ['reader']
         req.environ[wsgi.ENV_CONTEXT] = nova_context.RequestContext(
             user_id=user_id, project_id=project_id, roles=roles,
             auth_token=token, **_context_kwargs(req))

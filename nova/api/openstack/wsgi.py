@@ -21,6 +21,7 @@ import webob.exc
 import nova.conf
 from nova.api.openstack import api_version_request
 from nova.api.openstack import handler
+from nova.api import safe_json
 from nova.api.validation import validators
 from nova import exception
 from nova.i18n import _
@@ -129,8 +130,8 @@ def _read_body(req):
     if not req.body:
         return None
     try:
-        return jsonutils.loads(req.body)
-    except ValueError:
+        return safe_json.loads(req.body)
+    except safe_json.BadJSON:
         raise webob.exc.HTTPBadRequest(
             explanation=_('Malformed request body'))
 

@@ -14,6 +14,7 @@ from jsonschema import exceptions as js_exceptions
 from oslo_utils import timeutils
 from oslo_utils import uuidutils
 
+from nova.api import echo
 from nova import exception
 from nova.i18n import _
 
@@ -98,10 +99,10 @@ def validate_body(schema, body):
     elif error.absolute_path:
         detail = _('Invalid input for field/attribute %(path)s. Value: '
                    '%(value)s. %(message)s') % {
-            'path': _path(error), 'value': error.instance,
-            'message': error.message}
+            'path': _path(error), 'value': echo.clip(error.instance),
+            'message': echo.schema_message(error)}
     else:
-        detail = error.message
+        detail = echo.schema_message(error)
     raise exception.ValidationError(detail=detail)
 
 
@@ -117,10 +118,11 @@ def validate_query(schema, query):
         name = error.absolute_path[0]
         detail = _('Invalid input for query parameters %(name)s. Value: '
                    '%(value)s. %(message)s') % {
-            'name': name, 'value': _shown_value(error, query, name),
-            'message': error.message}
+            'name': echo.clip(name),
+            'value': echo.clip(_shown_value(error, query, name)),
+            'message': echo.schema_message(error)}
     else:
-        detail = error.message
+        detail = echo.schema_message(error)
     raise exception.ValidationError(detail=detail)
 
 

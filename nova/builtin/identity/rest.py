@@ -4,6 +4,7 @@ import json
 
 import webob
 
+from nova.api import safe_json
 from nova.builtin.identity import errors
 
 MAX_JSON_BODY = 64 * 1024
@@ -34,8 +35,8 @@ def json_body(req):
     if req.content_length and req.content_length > MAX_JSON_BODY:
         raise errors.IdentityError(413, 'The request body is too large.')
     try:
-        body = json.loads(req.body.decode('utf-8'))
-    except (UnicodeDecodeError, ValueError):
+        body = safe_json.loads(req.body)
+    except safe_json.BadJSON:
         raise errors.bad_request(
             'Malformed JSON in request body.')
     if not isinstance(body, dict):

@@ -19,12 +19,21 @@ def _body_chunks(req):
             return
         # The server decodes chunked bodies; read until it runs dry.
         while True:
-            chunk = stream.read(CHUNK_SIZE)
+            try:
+                chunk = stream.read(CHUNK_SIZE)
+            except OSError:
+                raise exc.HTTPBadRequest(
+                    explanation='The chunked request body is malformed or '
+                                'ended early.')
             if not chunk:
                 return
             yield chunk
     while remaining > 0:
-        chunk = stream.read(min(CHUNK_SIZE, remaining))
+        try:
+            chunk = stream.read(min(CHUNK_SIZE, remaining))
+        except OSError:
+            # The client went quiet or hung up mid-body.
+            chunk = b''
         if not chunk:
             raise exc.HTTPBadRequest(
                 explanation='The request body ended before Content-Length '

@@ -11,6 +11,7 @@ import uuid
 import webob
 from webob import exc
 
+from nova.api import safe_json
 from nova.builtin.image import auth
 from nova.builtin.image import listing
 from nova.builtin.image import schema
@@ -35,8 +36,8 @@ def _json_body(req):
         raise exc.HTTPRequestEntityTooLarge(
             explanation='The request body is too large.')
     try:
-        return json.loads(req.body.decode('utf-8'))
-    except (UnicodeDecodeError, ValueError):
+        return safe_json.loads(req.body)
+    except safe_json.BadJSON:
         raise exc.HTTPBadRequest(
             explanation='Malformed JSON in request body.')
 

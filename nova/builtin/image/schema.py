@@ -9,6 +9,8 @@ message for the caller.
 import jsonschema
 from webob import exc
 
+from nova.api import echo
+
 UUID_PATTERN = ('^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}'
                 '-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$')
 DISK_FORMATS = ('ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2',
@@ -119,7 +121,8 @@ def _check(name, value, spec):
         jsonschema.Draft4Validator(spec).validate(value)
     except jsonschema.ValidationError as e:
         raise exc.HTTPBadRequest(
-            explanation="Invalid value for '%s': %s" % (name, e.message))
+            explanation="Invalid value for '%s': %s" % (
+                name, echo.schema_message(e)))
 
 
 def check_settable(name):

@@ -5,6 +5,7 @@ import urllib.parse
 
 import webob
 
+from nova.api import safe_json
 from nova.builtin.network import errors
 from nova.builtin.network import listing
 
@@ -28,8 +29,8 @@ def json_body(req):
         raise errors.NeutronError(413, errors.REQUEST_TOO_LARGE,
                                   'Request body is too large.')
     try:
-        return json.loads(req.body.decode('utf-8'))
-    except (UnicodeDecodeError, ValueError):
+        return safe_json.loads(req.body)
+    except safe_json.BadJSON:
         raise errors.bad_request('Malformed request body')
 
 

@@ -19,8 +19,10 @@ and retries once.
 """
 
 import copy
+import random
 import re
 import threading
+import time
 import urllib.parse
 
 from keystoneauth1 import loading as ks_loading
@@ -49,6 +51,14 @@ AGGREGATES_VERSION = '1.19'     # aggregates with the provider generation
 CONCURRENT_UPDATE = 'placement.concurrent_update'
 INVENTORY_INUSE = 'placement.inventory.inuse'
 PROVIDER_IN_USE = 'placement.resource_provider.inuse'
+
+# A claim that lost a race for a provider's generation (another claim on
+# the same provider committed first) is tried again this many times in
+# all, after a growing, jittered pause: a burst of boots onto one host
+# is a queue of such races, not a failure.
+CLAIM_ATTEMPTS = 10
+CLAIM_BACKOFF = 0.02     # seconds before the second attempt; doubles
+CLAIM_BACKOFF_MAX = 1.0  # seconds
 
 # Placement's defaults for the optional inventory fields.
 INVENTORY_DEFAULTS = {
@@ -471,7 +481,8 @@ class SchedulerReportClient:
         whatever the consumer held. Returns True when claimed, False when
         placement refused it: a consumer generation conflict, not enough
         capacity, or a provider or inventory gone meanwhile (409/400). A
-        provider generation that changed under the write is retried once.
+        provider generation that changed under the write is retried, up to
+        ``CLAIM_ATTEMPTS`` attempts with a jittered exponential backoff.
         """
         version = max(_version_tuple(allocation_request_version),
                       _version_tuple(ALLOCATION_VERSION))
@@ -486,7 +497,7 @@ class SchedulerReportClient:
         if alloc_request.get('mappings') and version >= (1, 34):
             body['mappings'] = alloc_request['mappings']
         url = '/allocations/%s' % consumer_uuid
-        for attempt in (1, 2):
+        for attempt in range(1, CLAIM_ATTEMPTS + 1):
             resp = self._call(context, 'PUT', url, '%d.%d' % version,
                               body=body)
             if resp.status_code == 204:
@@ -494,10 +505,13 @@ class SchedulerReportClient:
             code, detail = _error(resp)
             retry = (resp.status_code == 409 and code == CONCURRENT_UPDATE
                      and 'consumer generation conflict' not in detail)
-            if not retry or attempt > 1:
-                LOG.info('Claim for consumer %s refused: %s %s',
-                         consumer_uuid, resp.status_code, detail)
+            if not retry or attempt == CLAIM_ATTEMPTS:
+                LOG.info('Claim for consumer %s refused: %s %s %s',
+                         consumer_uuid, resp.status_code, code, detail)
                 return False
+            pause = min(CLAIM_BACKOFF * 2 ** (attempt - 1),
+                        CLAIM_BACKOFF_MAX)
+            time.sleep(pause * random.uniform(0.5, 1.5))
         return False
 
     # -- allocations ----------------------------------------------------------

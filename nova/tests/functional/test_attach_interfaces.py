@@ -194,6 +194,21 @@ class TestAttachInterfaces(test_networking.NetworkingTestBase):
         resp = demo.delete(self.path(mine, listed[0]['port_id']))
         self.assertEqual(409, resp.status_code, resp.text)
 
+    def test_an_admins_port_is_the_servers_projects(self):
+        # As in Nova: the port an admin attaches to a user's server is the
+        # user's project's, so the user's security groups apply to it.
+        demo = self.cloud.api_for('demo', 'demo')
+        server_id = self.boot([{'uuid': self.private['id']}], api=demo)['id']
+        resp = self.api.post(self.path(server_id), {
+            'interfaceAttachment': {'net_id': self.net_id}})
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual({'demo'}, {p['project_id']
+                                    for p in self.ports_of(server_id)})
+        resp = demo.post('/servers/%s/action' % server_id,
+                         {'addSecurityGroup': {'name': 'default'}})
+        self.assertEqual(400, resp.status_code, resp.text)
+        self.assertIn('already', resp.json()['badRequest']['message'])
+
     def test_driver_failure_leaves_nothing_behind(self):
         server = self.boot([{'uuid': self.private['id']}])
         driver = self.driver_of(server)

@@ -163,6 +163,23 @@ class TestQuotaSets(QuotaTestCase):
                                   {'quota_class_set': {'force': True}})
         self.assertEqual(400, resp.status_code)
 
+    def test_limits_as_strings_are_bounded_too(self):
+        # Found by test_fuzz: a numeric string past 2**31-1 was a 500.
+        for value in ('2147483648', '9' * 30, '-2'):
+            resp = self.admin.request(
+                'PUT', '/os-quota-class-sets/default',
+                {'quota_class_set': {'cores': value}})
+            self.assertEqual(400, resp.status_code, resp.text)
+            self.assertEqual(400, self.set_quota(
+                cores=value, force=True).status_code)
+            self.assertEqual(400, self.set_quota(cores=value).status_code)
+        self.assertEqual(20, self.admin.get(
+            '/os-quota-class-sets/default').json()['quota_class_set'][
+            'cores'])
+        resp = self.set_quota(cores='2147483647', force=True)
+        self.assertEqual(200, resp.status_code, resp.text)
+        self.assertEqual(2147483647, resp.json()['quota_set']['cores'])
+
 
 class TestLimits(QuotaTestCase):
 

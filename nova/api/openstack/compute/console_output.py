@@ -8,6 +8,7 @@ log; 409: the server has no host yet.
 import webob.exc
 
 from nova.api.openstack.compute.schemas import console_output as schemas
+from nova.api import echo
 from nova.api.openstack import wsgi
 from nova.api import validation
 from nova.compute import api as compute_api
@@ -24,7 +25,8 @@ def _tail_length(body):
         # The schema's minimum only applies to numbers, not strings.
         raise webob.exc.HTTPBadRequest(explanation=(
             "Invalid input for field/attribute length. Value: %s. "
-            "%s is less than the minimum of -1" % (length, length)))
+            "%s is less than the minimum of -1" % (
+                echo.clip(length), echo.clip(length))))
     return int(length)
 
 

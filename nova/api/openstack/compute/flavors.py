@@ -14,6 +14,7 @@ from oslo_utils import strutils
 from oslo_utils import uuidutils
 import webob.exc
 
+from nova.api import echo
 from nova.api.openstack import api_version_request as avr
 from nova.api.openstack import common
 from nova.api.openstack.compute.schemas import flavors as schemas
@@ -62,11 +63,16 @@ def _int_filter(req, name):
     if raw is None:
         return None
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
+        value = None
+    # NOTE: a value the database's integer columns cannot hold would fail
+    # the query (a 500): refused like any other invalid one.
+    if value is None or abs(value) > types.DB_MAX_INT:
         raise webob.exc.HTTPBadRequest(
             explanation=_('Invalid %(name)s filter [%(value)s]') % {
-                'name': name, 'value': raw})
+                'name': name, 'value': echo.clip(raw)})
+    return value
 
 
 def _filters(req):

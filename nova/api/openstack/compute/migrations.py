@@ -165,7 +165,6 @@ def _server_view(req, migration):
 
 def _live_migrations(req, server_id, rule):
     ctx = req.context
-    ctx.can(rule, target={})
     try:
         instance = compute_api.API().get(ctx, server_id)
         mapping = objects.InstanceMapping.get_by_instance_uuid(ctx,
@@ -173,6 +172,9 @@ def _live_migrations(req, server_id, rule):
     except (exception.InstanceNotFound,
             exception.InstanceMappingNotFound) as exc:
         raise webob.exc.HTTPNotFound(explanation=exc.format_message())
+    # NOTE: after the look-up, as in Nova: another project's server is
+    # hidden (404) rather than refused.
+    ctx.can(rule, target=action_runner.target(instance))
     if mapping.cell_mapping is None:
         return []
     with nova_context.target_cell(ctx, mapping.cell_mapping) as cctxt:

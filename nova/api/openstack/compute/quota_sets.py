@@ -101,6 +101,21 @@ def _checked(resource, limit, minimum, maximum):
     return limit
 
 
+def _as_limit(resource, value):
+    """The integer limit of a quota value the schema let through (a JSON
+    integer or a numeric string); 400 outside -1 to 2**31-1, which the
+    schema checks for integers only, as Nova's validator does for
+    strings too (a bigger number does not fit the database column)."""
+    limit = int(value)
+    if not schemas.MIN_LIMIT <= limit <= schemas.MAX_LIMIT:
+        raise webob.exc.HTTPBadRequest(explanation=_(
+            'Invalid input for field/attribute %(resource)s. The value must '
+            'be between %(low)d and %(high)d.') % {
+            'resource': resource, 'low': schemas.MIN_LIMIT,
+            'high': schemas.MAX_LIMIT})
+    return limit
+
+
 @wsgi.expected_errors(400)
 @wsgi.policies(policies.UPDATE)
 @validation.schemas(schemas.set_updates)
@@ -114,7 +129,7 @@ def update(req, tenant_id, body):
     bounds = {} if force else quota.settable(ctx, tenant_id, user_id)
     limits = {}
     for resource, value in requested.items():
-        limit = int(value)
+        limit = _as_limit(resource, value)
         if not force:
             limit = _checked(resource, limit, *bounds[resource])
         limits[resource] = limit
@@ -155,6 +170,7 @@ def class_update(req, quota_class, body):
     ctx = req.context
     ctx.can(policies.CLASS_UPDATE, target={})
     for resource, value in body['quota_class_set'].items():
-        quota.set_class_limit(ctx, quota_class, resource, int(value))
+        quota.set_class_limit(ctx, quota_class, resource,
+                              _as_limit(resource, value))
     return _body(req, 'quota_class_set', quota.class_limits(ctx, quota_class),
                  schemas.CLASS_VERSIONS)

@@ -12,7 +12,9 @@ Each test skips when RabbitMQ or its database server is down, and fails
 instead when ``CI=true``.
 """
 
+import collections
 import os
+import threading
 import time
 
 import fixtures
@@ -35,8 +37,9 @@ FLAVOR = {'flavor': {'name': 'mp.tiny', 'id': 'mp-tiny', 'ram': 512,
                      'disk': 1, 'vcpus': 1}}
 
 
-class _DistributedBootMixin:
-    """The boot story; subclasses name the database backend."""
+class _DistributedDeployment:
+    """Every service in its own process, deployed as an operator does;
+    subclasses name the database backend."""
 
     backend = None
 
@@ -64,6 +67,7 @@ class _DistributedBootMixin:
         self.addCleanup(app.dispose)
         served = placement.serve(app, '127.0.0.1', 0)
         self.addCleanup(served.stop)
+        self.placement_url = served.url
         images = image_app.create_app(os.path.join(self.tmp, 'images'))
         self.addCleanup(images.store.close)
         self.image = image_seed.seed_default_image(images)
@@ -87,11 +91,16 @@ class _DistributedBootMixin:
         controller['DEFAULT'] = dict(common['DEFAULT'], host='mp-controller')
         controller['api_database'] = {'connection': self.dbs.url('api')}
         controller['database'] = {'connection': self.dbs.url()}
+        # No quota: the burst boots 100 servers for one project.
+        controller['quota'] = {'instances': -1, 'cores': -1, 'ram': -1}
         self.controller_conf = multiprocess.write_config(
             os.path.join(self.tmp, 'nova.conf'), controller)
         # NOTE: no database options at all, as on a real compute host.
         compute = dict(common)
         compute['DEFAULT'] = dict(common['DEFAULT'], host=self.host)
+        # Room for the burst's 100 servers of 512 MB on the one host.
+        compute['fake'] = {'vcpus': 128, 'memory_mb': 65536,
+                           'local_gb': 200}
         self.compute_conf = multiprocess.write_config(
             os.path.join(self.tmp, 'nova-compute.conf'), compute)
 
@@ -156,7 +165,9 @@ class _DistributedBootMixin:
         return self.request('GET', '/servers/%s' % server_id).status_code \
             == 404
 
-    # -- the story ----------------------------------------------------------
+
+class _DistributedBootMixin(_DistributedDeployment):
+    """The boot story; subclasses name the database backend."""
 
     def test_boot_show_list_delete(self):
         self._deploy()
@@ -183,9 +194,76 @@ class _DistributedBootMixin:
         self.processes.assert_running()
 
 
+class _DistributedBurstMixin(_DistributedDeployment):
+    """100 boots at once through the distributed services."""
+
+    BURST = 100
+
+    def _allocations(self):
+        providers = requests.get(
+            self.placement_url + '/resource_providers',
+            headers={'X-Auth-Token': 'admin'}, timeout=30).json()[
+            'resource_providers']
+        consumers = set()
+        for provider in providers:
+            allocations = requests.get(
+                self.placement_url + '/resource_providers/%s/allocations'
+                % provider['uuid'], headers={'X-Auth-Token': 'admin'},
+                timeout=30).json()['allocations']
+            consumers.update(allocations)
+        return consumers
+
+    def test_burst_of_boots_all_active_with_one_allocation_each(self):
+        self._deploy()
+        self.request('POST', '/flavors', FLAVOR, expect=200)
+        body = {'server': {'name': 'burst', 'imageRef': self.image['id'],
+                           'flavorRef': 'mp-tiny', 'networks': 'none'}}
+        codes, errors = [], []
+
+        def create():
+            # Each client its own connection, as 100 users would.
+            response = requests.post(self.api + '/servers', json=body,
+                                     headers=API_HEADERS, timeout=120)
+            codes.append(response.status_code)
+            if response.status_code != 202:
+                errors.append(response.text[:300])
+
+        threads = [threading.Thread(target=create)
+                   for _ in range(self.BURST)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual({202: self.BURST}, collections.Counter(codes),
+                         errors[:3])
+
+        def settled():
+            servers = self.request('GET', '/servers/detail', expect=200
+                                   ).json()['servers']
+            if any(s['status'] == 'BUILD' for s in servers):
+                return None
+            return servers
+        servers = self.wait_for(settled, 'the burst to settle', timeout=300)
+        statuses = collections.Counter(s['status'] for s in servers)
+        consumers = self._allocations()
+        print('burst of %d on %s: %s, %d allocations' % (
+            self.BURST, self.backend, dict(statuses), len(consumers)))
+        self.assertEqual({'ACTIVE': self.BURST}, dict(statuses))
+        self.assertEqual({s['id'] for s in servers}, consumers)
+        self.processes.assert_running()
+
+
 class MySQLDistributedBootTest(_DistributedBootMixin, test.TestCase):
     backend = 'mysql'
 
 
 class PostgreSQLDistributedBootTest(_DistributedBootMixin, test.TestCase):
+    backend = 'postgresql'
+
+
+class MySQLDistributedBurstTest(_DistributedBurstMixin, test.TestCase):
+    backend = 'mysql'
+
+
+class PostgreSQLDistributedBurstTest(_DistributedBurstMixin, test.TestCase):
     backend = 'postgresql'

@@ -1,6 +1,10 @@
 """The report client against the real placement service over HTTP."""
 
+import json
 import uuid
+
+import fixtures
+import requests
 
 from nova import exception
 from nova.scheduler.client import report
@@ -300,7 +304,48 @@ class AllocationCandidatesTestCase(ReportClientTestCase):
         self.assertEqual((None, None, None), result)
 
 
+class LosingAdapter(CountingAdapter):
+    """Answers the first ``losses`` claims (PUT /allocations) with the 409
+    placement gives a write that lost a race for a provider's generation,
+    as concurrent claims on MariaDB or PostgreSQL do; the rest go through."""
+
+    def __init__(self, adapter, losses):
+        super().__init__(adapter)
+        self.losses = losses
+
+    def request(self, url, method, **kwargs):
+        if method == 'PUT' and url.startswith('/allocations/') and (
+                self.losses > 0):
+            self.losses -= 1
+            self.calls.append((method, url.split('?')[0]))
+            response = requests.Response()
+            response.status_code = 409
+            response._content = json.dumps({'errors': [{
+                'status': 409, 'code': report.CONCURRENT_UPDATE,
+                'detail': 'resource provider generation conflict'}]}
+            ).encode()
+            return response
+        return super().request(url, method, **kwargs)
+
+
 class ClaimTestCase(ReportClientTestCase):
+
+    def test_claim_that_lost_generation_races_is_retried(self):
+        self.make_provider()
+        reqs, _, _ = self.candidates(VCPU=1)
+        self.useFixture(fixtures.MockPatchObject(report, 'CLAIM_BACKOFF',
+                                                 0.001))
+        losing = LosingAdapter(self.adapter, report.CLAIM_ATTEMPTS - 1)
+        self.client = report.SchedulerReportClient(adapter=losing)
+        consumer = str(uuid.uuid4())
+        self.assertTrue(self.claim(consumer, reqs[0]))
+        self.assertEqual(report.CLAIM_ATTEMPTS, len(losing.calls))
+        # One race more than the attempts: refused, nothing allocated.
+        losing.losses = report.CLAIM_ATTEMPTS
+        other = str(uuid.uuid4())
+        self.assertFalse(self.claim(other, reqs[0]))
+        self.assertEqual({}, self.client.get_allocations_for_consumer(
+            None, other))
 
     def test_second_claim_beyond_capacity_fails(self):
         rp_uuid = self.make_provider(inv=inventory(vcpu=4, vcpu_ratio=1.0))

@@ -40,8 +40,12 @@ def shown(versions, req):
 
 # -- requests ----
 
+# Bounds of a limit; the schema holds JSON numbers to them, the handlers
+# numeric strings (JSON Schema's minimum/maximum skip strings).
+MIN_LIMIT = -1
+MAX_LIMIT = 0x7FFFFFFF
 _limit = {'type': ['integer', 'string'], 'pattern': '^-?[0-9]+$',
-          'minimum': -1, 'maximum': 0x7FFFFFFF}
+          'minimum': MIN_LIMIT, 'maximum': MAX_LIMIT}
 
 
 def _update(key, names, force=True):

@@ -317,6 +317,32 @@ class VersionDocumentsTest(FrameworkTestCase):
                 versions.version_document('http://h', version_id)))
 
 
+class NoAuthRolesTest(test.TestCase):
+    """The development tokens' roles: the three personas of the policy
+    defaults."""
+
+    def _roles(self, token):
+        seen = {}
+
+        def app(environ, start_response):
+            seen['context'] = environ.get('nova.context')
+            start_response('200 OK', [('Content-Type', 'text/plain')])
+            return [b'ok']
+
+        from nova.api.openstack import middleware
+        req = webob.Request.blank('/v2.1/widgets',
+                                  headers={'X-Auth-Token': token})
+        self.assertEqual(200, req.get_response(
+            middleware.NoAuthMiddleware(app)).status_int)
+        return seen['context'].project_id, seen['context'].roles
+
+    def test_roles_by_user(self):
+        self.assertEqual(('p', ['admin', 'member', 'reader']),
+                         self._roles('admin:p'))
+        self.assertEqual(('p', ['member', 'reader']), self._roles('bob:p'))
+        self.assertEqual(('p', ['reader']), self._roles('reader:p'))
+
+
 class KeystoneContextTest(test.TestCase):
 
     def _call(self, headers):
